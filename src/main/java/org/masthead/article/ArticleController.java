@@ -1,0 +1,59 @@
+package org.masthead.article;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.masthead.system.HttpCaching;
+import org.masthead.system.Layouts;
+import org.masthead.system.NotFoundException;
+import org.masthead.system.Pages;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+@Controller
+class ArticleController {
+
+    private final Articles articles;
+    private final Layouts layouts;
+    private final HttpCaching caching;
+
+    ArticleController(Articles articles, Layouts layouts, HttpCaching caching) {
+        this.articles = articles;
+        this.layouts = layouts;
+        this.caching = caching;
+    }
+
+    @GetMapping("/articles/{slug}")
+    ModelAndView show(@PathVariable String slug, ServletWebRequest request) {
+        Optional<ArticleView> found = articles.findPublished(slug);
+        if (found.isEmpty()) {
+            return articles.findRenamed(slug).map(ArticleController::movedPermanently)
+                    .orElseThrow(() -> new NotFoundException("No published article " + slug));
+        }
+        ArticleView article = found.get();
+        Slice<ArticleSummary> latest = articles.latest(null, NewsFeedBox.SIZE);
+        if (caching.isNotModified(request, lastChange(article, latest))) {
+            return null;
+        }
+        return Pages.view("article/show", new ArticlePage(
+                layouts.page(article.headline(), article.standfirst(), article.url(), "section:" + article.section().slug()),
+                article, new NewsFeedBox(latest)));
+    }
+
+    private static Instant lastChange(ArticleView article, Slice<ArticleSummary> latest) {
+        Instant feed = LastChange.of(latest.items());
+        return feed != null && feed.isAfter(article.updatedAt()) ? feed : article.updatedAt();
+    }
+
+    private static ModelAndView movedPermanently(String currentSlug) {
+        RedirectView redirect = new RedirectView(ArticleView.urlOf(currentSlug));
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
+    }
+}

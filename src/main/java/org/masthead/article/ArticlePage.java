@@ -1,0 +1,6 @@
+package org.masthead.article;
+
+import org.masthead.system.Layout;
+
+public record ArticlePage(Layout layout, ArticleView article, NewsFeedBox newsFeed) {
+}

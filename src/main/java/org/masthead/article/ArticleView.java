@@ -1,0 +1,22 @@
+package org.masthead.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything an article page shows of a published article. */
+public record ArticleView(long id, String slug, String headline, String standfirst, SectionRef section,
+                          List<Byline> bylines, Picture image, String bodyHtml, int readingMinutes,
+                          List<String> tags, String language, Instant publishedAt, Instant updatedAt) {
+
+    public static String urlOf(String slug) {
+        return "/articles/" + slug;
+    }
+
+    public String url() {
+        return urlOf(slug);
+    }
+
+    public boolean wasUpdated() {
+        return updatedAt.isAfter(publishedAt);
+    }
+}

@@ -1,0 +1,308 @@
+package org.masthead.article;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.masthead.media.Media;
+import org.masthead.text.MarkdownRenderer.RenderedMarkdown;
+import org.masthead.text.Slugs;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores articles and answers the questions reader pages ask. Every list is keyset-paginated on
+ * (published_at, id) and served by one of the partial indexes on published rows.
+ */
+@Repository
+public class Articles {
+
+    private static final String SUMMARY_COLUMNS = """
+            a.id, a.slug, a.headline, a.standfirst, a.reading_minutes, a.published_at, a.updated_at,
+            s.id as section_id, s.slug as section_slug, s.name as section_name,
+            m.file_name, m.width, m.height, a.lead_image_alt, a.lead_image_caption, a.lead_image_credit,
+            array(select au.name from article_author aa join author au on au.id = aa.author_id
+                  where aa.article_id = a.id order by aa.position) as author_names
+            """;
+    private static final String SUMMARY_JOINS = """
+            join section s on s.id = a.section_id
+            left join media m on m.id = a.lead_image_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Articles(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Transactional
+    public Article save(Article article) {
+        boolean wasPublished = article.id() != null && jdbc.sql("select status from article where id = ?")
+                .param(article.id()).query(String.class).optional()
+                .map(ArticleStatus::fromDb).orElse(null) == ArticleStatus.PUBLISHED;
+        try {
+            if (article.id() == null) {
+                insert(article);
+            } else {
+                update(article);
+            }
+        } catch (DuplicateKeyException e) {
+            throw new ArticleException("Another article already uses the slug \"" + article.slug() + "\".");
+        }
+        replaceAuthors(article);
+        replaceTags(article);
+        for (String retired : article.takeRetiredSlugs()) {
+            jdbc.sql("""
+                    insert into article_slug_history (slug, article_id, retired_at) values (?, ?, ?)
+                    on conflict (slug) do update set article_id = excluded.article_id, retired_at = excluded.retired_at
+                    """).params(retired, article.id(), timestamp(article.updatedAt())).update();
+        }
+        // A slug in use by a live article must not also redirect elsewhere.
+        jdbc.sql("delete from article_slug_history where slug = ?").param(article.slug()).update();
+        if (article.status() == ArticleStatus.PUBLISHED && !wasPublished) {
+            events.publishEvent(new ArticlePublished(article.id(), article.slug(), article.content().sectionId(),
+                    article.publishedAt()));
+        }
+        return article;
+    }
+
+    private void insert(Article article) {
+        long id = jdbc.sql("""
+                insert into article (slug, headline, standfirst, section_id, language, body_markdown, body_html,
+                    body_text, word_count, reading_minutes, lead_image_id, lead_image_alt, lead_image_caption,
+                    lead_image_credit, status, published_at, created_at, updated_at)
+                values (:slug, :headline, :standfirst, :sectionId, :language, :markdown, :html, :text, :words,
+                    :readingMinutes, :imageId, :imageAlt, :imageCaption, :imageCredit, :status, :publishedAt,
+                    :createdAt, :updatedAt)
+                returning id
+                """).paramSource(columns(article)).query(Long.class).single();
+        article.assignId(id);
+    }
+
+    private void update(Article article) {
+        int updated = jdbc.sql("""
+                update article set slug = :slug, headline = :headline, standfirst = :standfirst,
+                    section_id = :sectionId, language = :language, body_markdown = :markdown, body_html = :html,
+                    body_text = :text, word_count = :words, reading_minutes = :readingMinutes,
+                    lead_image_id = :imageId, lead_image_alt = :imageAlt, lead_image_caption = :imageCaption,
+                    lead_image_credit = :imageCredit, status = :status, published_at = :publishedAt,
+                    updated_at = :updatedAt
+                where id = :id
+                """).paramSource(columns(article)).update();
+        if (updated != 1) {
+            throw new ArticleException("Article " + article.id() + " no longer exists.");
+        }
+    }
+
+    private ArticleColumns columns(Article article) {
+        ArticleContent content = article.content();
+        RenderedMarkdown body = article.body();
+        LeadImage image = content.leadImage();
+        return new ArticleColumns(article.id(), article.slug(), content.headline().strip(), content.standfirst(),
+                content.sectionId(), content.language(), content.bodyMarkdown(), body.html(), body.text(),
+                body.words(), article.readingMinutes(),
+                image == null ? null : image.mediaId(), image == null ? null : image.alt(),
+                image == null ? null : image.caption(), image == null ? null : image.credit(),
+                article.status().dbValue(), timestamp(article.publishedAt()), timestamp(article.createdAt()),
+                timestamp(article.updatedAt()));
+    }
+
+    /** Named parameters of the article row, read by JdbcClient through the record's accessors. */
+    record ArticleColumns(Long id, String slug, String headline, String standfirst, long sectionId,
+                          String language, String markdown, String html, String text, int words,
+                          int readingMinutes, Long imageId, String imageAlt, String imageCaption,
+                          String imageCredit, String status, OffsetDateTime publishedAt,
+                          OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    private void replaceAuthors(Article article) {
+        jdbc.sql("delete from article_author where article_id = ?").param(article.id()).update();
+        List<Long> authorIds = article.content().authorIds();
+        for (int position = 0; position < authorIds.size(); position++) {
+            jdbc.sql("insert into article_author (article_id, author_id, position) values (?, ?, ?)")
+                    .params(article.id(), authorIds.get(position), position).update();
+        }
+    }
+
+    private void replaceTags(Article article) {
+        jdbc.sql("delete from article_tag where article_id = ?").param(article.id()).update();
+        List<String> tags = article.content().tags();
+        for (int position = 0; position < tags.size(); position++) {
+            String name = tags.get(position);
+            long tagId = jdbc.sql("""
+                    insert into tag (slug, name) values (?, ?)
+                    on conflict (slug) do update set slug = excluded.slug
+                    returning id
+                    """).params(Slugs.slugify(name), name).query(Long.class).single();
+            jdbc.sql("insert into article_tag (article_id, tag_id, position) values (?, ?, ?) on conflict do nothing")
+                    .params(article.id(), tagId, position).update();
+        }
+    }
+
+    public Optional<Article> findById(long id) {
+        return jdbc.sql("select * from article where id = ?").param(id).query((rs, row) -> {
+            LeadImage image = rs.getObject("lead_image_id") == null ? null : new LeadImage(
+                    rs.getLong("lead_image_id"), rs.getString("lead_image_alt"),
+                    rs.getString("lead_image_caption"), rs.getString("lead_image_credit"));
+            List<Long> authorIds = jdbc.sql("select author_id from article_author where article_id = ? order by position")
+                    .param(id).query(Long.class).list();
+            List<String> tags = tagNames(id);
+            ArticleContent content = new ArticleContent(rs.getString("headline"), rs.getString("slug"),
+                    rs.getString("standfirst"), rs.getLong("section_id"), authorIds, tags,
+                    rs.getString("body_markdown"), image, rs.getString("language"));
+            RenderedMarkdown body = new RenderedMarkdown(rs.getString("body_html"), rs.getString("body_text"),
+                    rs.getInt("word_count"), 0);
+            return Article.load(id, content, body, ArticleStatus.fromDb(rs.getString("status")),
+                    instant(rs, "published_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+        }).optional();
+    }
+
+    public Optional<ArticleView> findPublished(String slug) {
+        return jdbc.sql("""
+                select a.*, s.slug as section_slug, s.name as section_name, m.file_name, m.width, m.height
+                from article a
+                join section s on s.id = a.section_id
+                left join media m on m.id = a.lead_image_id
+                where a.slug = ? and a.status = 'published'
+                """).param(slug).query((rs, row) -> {
+            long id = rs.getLong("id");
+            return new ArticleView(id, rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+                    section(rs), bylines(id), picture(rs), rs.getString("body_html"), rs.getInt("reading_minutes"),
+                    tagNames(id), rs.getString("language"), instant(rs, "published_at"), instant(rs, "updated_at"));
+        }).optional();
+    }
+
+    /** The current slug of a published article that used to be called {@code oldSlug}. */
+    public Optional<String> findRenamed(String oldSlug) {
+        return jdbc.sql("""
+                select a.slug from article_slug_history h join article a on a.id = h.article_id
+                where h.slug = ? and a.status = 'published'
+                """).param(oldSlug).query(String.class).optional();
+    }
+
+    /** The news feed: every published article, newest first. */
+    public Slice<ArticleSummary> latest(Cursor before, int limit) {
+        return slice("select " + SUMMARY_COLUMNS + " from article a " + SUMMARY_JOINS
+                + " where a.status = 'published'" + (before == null ? "" : " and (a.published_at, a.id) < (:at, :id)")
+                + " order by a.published_at desc, a.id desc limit :limit", before, limit, null);
+    }
+
+    public Slice<ArticleSummary> latestInSection(long sectionId, Cursor before, int limit) {
+        return slice("select " + SUMMARY_COLUMNS + " from article a " + SUMMARY_JOINS
+                + " where a.status = 'published' and a.section_id = :owner"
+                + (before == null ? "" : " and (a.published_at, a.id) < (:at, :id)")
+                + " order by a.published_at desc, a.id desc limit :limit", before, limit, sectionId);
+    }
+
+    public Slice<ArticleSummary> latestByAuthor(long authorId, Cursor before, int limit) {
+        return slice("select " + SUMMARY_COLUMNS + " from article_author byline join article a on a.id = byline.article_id "
+                + SUMMARY_JOINS + " where byline.author_id = :owner and byline.published_at is not null"
+                + (before == null ? "" : " and (byline.published_at, byline.article_id) < (:at, :id)")
+                + " order by byline.published_at desc, byline.article_id desc limit :limit", before, limit, authorId);
+    }
+
+    /** The newest {@code perSection} articles of every section, sections in their editorial order. */
+    public List<ArticleSummary> latestPerSection(int perSection) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                from section s
+                cross join lateral (
+                    select * from article x where x.section_id = s.id and x.status = 'published'
+                    order by x.published_at desc, x.id desc limit :limit) a
+                left join media m on m.id = a.lead_image_id
+                order by s.position, s.id, a.published_at desc, a.id desc
+                """).param("limit", perSection).query(SUMMARY).list();
+    }
+
+    public long countPublished() {
+        return jdbc.sql("select count(*) from article where status = 'published'").query(Long.class).single();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from article").query(Long.class).single();
+    }
+
+    /** When anything a reader can see last changed: drives Last-Modified of list pages. */
+    public Optional<Instant> lastPublicChange() {
+        return jdbc.sql("select max(updated_at) from article where status = 'published'")
+                .query((rs, row) -> instant(rs, "max")).optional();
+    }
+
+    private Slice<ArticleSummary> slice(String sql, Cursor before, int limit, Long owner) {
+        var statement = jdbc.sql(sql).param("limit", limit + 1);
+        if (owner != null) {
+            statement = statement.param("owner", owner);
+        }
+        if (before != null) {
+            statement = statement.param("at", timestamp(before.publishedAt())).param("id", before.id());
+        }
+        List<ArticleSummary> rows = new ArrayList<>(statement.query(SUMMARY).list());
+        Cursor next = null;
+        if (rows.size() > limit) {
+            rows.subList(limit, rows.size()).clear();
+            next = rows.get(limit - 1).cursor();
+        }
+        return new Slice<>(List.copyOf(rows), next);
+    }
+
+    private List<Byline> bylines(long articleId) {
+        return jdbc.sql("""
+                select au.id, au.slug, au.name, au.job_title, au.bio, av.file_name as avatar
+                from article_author aa
+                join author au on au.id = aa.author_id
+                left join media av on av.id = au.avatar_id
+                where aa.article_id = ?
+                order by aa.position
+                """).param(articleId).query((rs, row) -> new Byline(rs.getLong("id"), rs.getString("slug"),
+                rs.getString("name"), rs.getString("job_title"), rs.getString("bio"),
+                rs.getString("avatar") == null ? null : Media.url(rs.getString("avatar")))).list();
+    }
+
+    private List<String> tagNames(long articleId) {
+        return jdbc.sql("select t.name from article_tag at join tag t on t.id = at.tag_id where at.article_id = ? order by at.position")
+                .param(articleId).query(String.class).list();
+    }
+
+    private static final RowMapper<ArticleSummary> SUMMARY = (rs, row) -> new ArticleSummary(
+            rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+            section(rs), strings(rs.getArray("author_names")), picture(rs), rs.getInt("reading_minutes"),
+            instant(rs, "published_at"), instant(rs, "updated_at"));
+
+    private static SectionRef section(ResultSet rs) throws SQLException {
+        return new SectionRef(rs.getLong("section_id"), rs.getString("section_slug"), rs.getString("section_name"));
+    }
+
+    private static Picture picture(ResultSet rs) throws SQLException {
+        String fileName = rs.getString("file_name");
+        if (fileName == null) {
+            return null;
+        }
+        return new Picture(Media.url(fileName), rs.getInt("width"), rs.getInt("height"),
+                rs.getString("lead_image_alt"), rs.getString("lead_image_caption"), rs.getString("lead_image_credit"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

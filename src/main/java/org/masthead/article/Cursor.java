@@ -1,0 +1,41 @@
+package org.masthead.article;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.masthead.system.BadRequestException;
+
+/**
+ * Position in a reverse-chronological list: the (published_at, id) of the last item shown. The next page is
+ * everything strictly before it, which stays correct while new articles are published on top (unlike OFFSET).
+ * Written in URLs as {@code <epoch microseconds>.<id>}.
+ */
+public record Cursor(Instant publishedAt, long id) {
+
+    public Cursor {
+        publishedAt = publishedAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static Cursor parse(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String[] parts = value.split("\\.", -1);
+        try {
+            if (parts.length == 2 && parts[0].matches("-?\\d{1,19}") && parts[1].matches("\\d{1,19}")) {
+                long micros = Long.parseLong(parts[0]);
+                Instant at = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+                return new Cursor(at, Long.parseLong(parts[1]));
+            }
+        } catch (ArithmeticException | NumberFormatException | java.time.DateTimeException ignored) {
+            // falls through to the readable error below
+        }
+        throw new BadRequestException("The page link is not valid (\"before\" must look like 1771581600000000.42). "
+                + "Start again from the first page.");
+    }
+
+    @Override
+    public String toString() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, publishedAt) + "." + id;
+    }
+}

@@ -1,0 +1,15 @@
+package org.masthead.article;
+
+/** The "News Feed" aside: the latest published articles and where "Show More" continues. */
+public record NewsFeedBox(Slice<ArticleSummary> latest) {
+
+    public static final int SIZE = 10;
+
+    public String showMoreUrl() {
+        return "/news-feed?before=" + latest.next();
+    }
+
+    public String showMoreFragmentUrl() {
+        return "/news-feed/items?before=" + latest.next();
+    }
+}

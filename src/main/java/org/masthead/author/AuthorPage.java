@@ -1,0 +1,13 @@
+package org.masthead.author;
+
+import org.masthead.article.ArticleSummary;
+import org.masthead.article.Slice;
+import org.masthead.system.Layout;
+
+/** An author's profile and their published articles, newest first. */
+public record AuthorPage(Layout layout, Author author, Slice<ArticleSummary> articles, boolean continued) {
+
+    public String olderUrl() {
+        return author.url() + "?before=" + articles.next();
+    }
+}

@@ -1,0 +1,58 @@
+package org.masthead.author;
+
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.core.type.TypeReference;
+import org.masthead.media.Media;
+import org.masthead.text.Slugs;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class Authors {
+
+    private static final TypeReference<List<Author.AuthorLink>> LINKS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Authors(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Author create(String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links) {
+        String slug = Slugs.slugify(name);
+        long id = jdbc.sql("""
+                insert into author (slug, name, job_title, bio, avatar_id, links) values (?, ?, ?, ?, ?, ?::jsonb)
+                returning id
+                """).params(slug, name.strip(), jobTitle == null ? "" : jobTitle.strip(), bio == null ? "" : bio.strip(),
+                avatarMediaId, json.writeValueAsString(links)).query(Long.class).single();
+        return findBySlug(slug).filter(author -> author.id() == id).orElseThrow();
+    }
+
+    public Optional<Author> findBySlug(String slug) {
+        return jdbc.sql("""
+                select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name
+                from author au left join media m on m.id = au.avatar_id where au.slug = ?
+                """).param(slug).query(mapper()).optional();
+    }
+
+    public List<Author> all() {
+        return jdbc.sql("""
+                select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name
+                from author au left join media m on m.id = au.avatar_id order by au.name
+                """).query(mapper()).list();
+    }
+
+    private RowMapper<Author> mapper() {
+        return (rs, row) -> new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+                rs.getString("job_title"), rs.getString("bio"),
+                rs.getString("file_name") == null ? null : Media.url(rs.getString("file_name")),
+                json.readValue(rs.getString("links"), LINKS));
+    }
+}

@@ -1,0 +1,189 @@
+package org.masthead.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.masthead.article.Article;
+import org.masthead.article.ArticleContent;
+import org.masthead.article.Articles;
+import org.masthead.article.LeadImage;
+import org.masthead.author.Author;
+import org.masthead.author.Authors;
+import org.masthead.media.MediaFile;
+import org.masthead.media.MediaLibrary;
+import org.masthead.section.Section;
+import org.masthead.section.Sections;
+import org.masthead.system.MastheadProperties;
+import org.masthead.text.MarkdownRenderer;
+import org.masthead.text.Slugs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills an empty database on first start: the demo newsroom (sections, authors, the seed article and dozens of
+ * demo stories) when {@code masthead.demo-content} is on, and {@code masthead.generate-articles} synthetic
+ * stories for benchmarks. A database that already has articles is never touched, so restarts load nothing twice.
+ */
+@Component
+class DemoContent implements ApplicationRunner {
+
+    static final int DEMO_STORIES = 48;
+    private static final long DEMO_LOCK = 0x4D415354L; // serialises first starts of several nodes
+    private static final int GENERATION_BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+
+    private static final String[][] DEMO_AUTHORS = {
+            {"Ines Moreau", "Culture Critic", "Fictional demo profile. Ines reviews film, theatre and the arts, and writes about the people who keep small venues alive."},
+            {"Daniel Okafor", "Science Correspondent", "Fictional demo profile. Daniel covers research, health and technology, with a soft spot for field biology."},
+            {"Sofia Brandt", "Business Reporter", "Fictional demo profile. Sofia follows local companies, co-operatives and the regional economy."},
+            {"Petro Hnatiuk", "World Affairs Editor", "Fictional demo profile. Petro edits international coverage and writes about diplomacy and aid."},
+    };
+
+    private final MastheadProperties properties;
+    private final Sections sections;
+    private final Authors authors;
+    private final Articles articles;
+    private final MediaLibrary media;
+    private final MarkdownRenderer renderer;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    DemoContent(MastheadProperties properties, Sections sections, Authors authors, Articles articles,
+                MediaLibrary media, MarkdownRenderer renderer, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.properties = properties;
+        this.sections = sections;
+        this.authors = authors;
+        this.articles = articles;
+        this.media = media;
+        this.renderer = renderer;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demoContent() && properties.generateArticles() <= 0) {
+            return;
+        }
+        Cast cast = transactions.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(DEMO_LOCK).query((rs, row) -> 1).list();
+            if (articles.count() > 0) {
+                log.info("The database already has articles; no demo content loaded");
+                return null;
+            }
+            Cast created = createCast();
+            if (properties.demoContent()) {
+                loadDemoStories(created);
+            }
+            return created;
+        });
+        if (cast != null && properties.generateArticles() > 0) {
+            generate(cast, properties.generateArticles());
+        }
+    }
+
+    /** Sections, authors and pictures every demo and generated story draws from. */
+    record Cast(Map<String, Section> sections, Author seedAuthor, List<Author> authors, MediaFile seedImage,
+                List<MediaFile> images) {
+    }
+
+    private Cast createCast() {
+        Map<String, Section> bySection = new HashMap<>();
+        String[] descriptions = {
+                "Government, elections and the people who run them.",
+                "Companies, jobs, money and the economy.",
+                "Film, art, music, books and the stage.",
+                "Research, health, technology and the natural world.",
+                "International news, diplomacy and aid."};
+        for (int i = 0; i < SyntheticArticles.SECTIONS.length; i++) {
+            String name = SyntheticArticles.SECTIONS[i];
+            bySection.put(name, sections.create(name, descriptions[i], i));
+        }
+        Author seedAuthor = authors.create(SeedArticle.AUTHOR, SeedArticle.AUTHOR_ROLE, SeedArticle.AUTHOR_BIO,
+                media.storeImage(PlaceholderImages.avatar(0, 256), "image/jpeg").id(), List.of());
+        List<Author> cast = new ArrayList<>(List.of(seedAuthor));
+        for (int i = 0; i < DEMO_AUTHORS.length; i++) {
+            String[] author = DEMO_AUTHORS[i];
+            cast.add(authors.create(author[0], author[1], author[2],
+                    media.storeImage(PlaceholderImages.avatar(i + 1, 256), "image/jpeg").id(), List.of()));
+        }
+        MediaFile seedImage = media.storeImage(PlaceholderImages.landscape(0, 1600, 900), "image/jpeg");
+        List<MediaFile> images = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            images.add(media.storeImage(PlaceholderImages.landscape(i, 1600, 900), "image/jpeg"));
+        }
+        return new Cast(bySection, seedAuthor, List.copyOf(cast), seedImage, List.copyOf(images));
+    }
+
+    private void loadDemoStories(Cast cast) {
+        // Demo stories lead up to the seed article, which is the newest and so the front page's lead.
+        Instant first = SeedArticle.PUBLISHED_AT.minus(Duration.ofDays(6));
+        for (int number = 1; number <= DEMO_STORIES; number++) {
+            Instant at = first.plus(Duration.ofMinutes(number * 173L));
+            publish(storyContent(cast, number), at);
+        }
+        ArticleContent seed = new ArticleContent(SeedArticle.HEADLINE, null, null,
+                cast.sections().get(SeedArticle.SECTION).id(), List.of(cast.seedAuthor().id()),
+                List.of("Peace talks", "Russia", "Ukraine"), SeedArticle.BODY,
+                new LeadImage(cast.seedImage().id(), SeedArticle.HEADLINE, SeedArticle.CAPTION, SeedArticle.CREDIT),
+                "en");
+        publish(seed, SeedArticle.PUBLISHED_AT);
+        log.info("Loaded the demo newsroom: {} sections, {} authors, {} articles", cast.sections().size(),
+                cast.authors().size(), DEMO_STORIES + 1);
+    }
+
+    private void generate(Cast cast, int count) {
+        Instant newest = SeedArticle.PUBLISHED_AT.minus(Duration.ofDays(7));
+        long started = System.nanoTime();
+        for (int from = 0; from < count; from += GENERATION_BATCH) {
+            int start = from;
+            int end = Math.min(count, from + GENERATION_BATCH);
+            transactions.executeWithoutResult(status -> {
+                for (int number = start; number < end; number++) {
+                    publish(storyContent(cast, DEMO_STORIES + 1 + number),
+                            newest.minus(Duration.ofMinutes(10L * number)));
+                }
+            });
+            if (end % 10_000 == 0 || end == count) {
+                log.info("Generated {} of {} articles", end, count);
+            }
+        }
+        log.info("Generated {} articles in {} s", count, (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private ArticleContent storyContent(Cast cast, int number) {
+        SyntheticArticles.Story story = SyntheticArticles.story(number);
+        List<Long> bylines = new ArrayList<>();
+        bylines.add(cast.authors().get(Math.floorMod(number, cast.authors().size())).id());
+        if (number % 7 == 0) {
+            bylines.add(cast.authors().get(Math.floorMod(number + 2, cast.authors().size())).id());
+        }
+        MediaFile image = cast.images().get(Math.floorMod(number, cast.images().size()));
+        LeadImage leadImage = new LeadImage(image.id(), "Illustration for the demo story: " + story.headline(),
+                "An illustration made for Masthead's demo content.", "Masthead demo image");
+        String base = Slugs.slugify(story.headline());
+        String suffix = "-" + number;
+        String slug = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length()))
+                .replaceAll("-+$", "") + suffix;
+        return new ArticleContent(story.headline(), slug, story.standfirst(),
+                cast.sections().get(story.section()).id(), bylines, story.tags(), story.markdown(), leadImage, "en");
+    }
+
+    private void publish(ArticleContent content, Instant at) {
+        Clock then = Clock.fixed(at, ZoneOffset.UTC);
+        Article article = Article.draft(content, renderer, then);
+        article.publish(then);
+        articles.save(article);
+    }
+}

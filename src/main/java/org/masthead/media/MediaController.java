@@ -1,0 +1,44 @@
+package org.masthead.media;
+
+import java.nio.file.Files;
+
+import org.masthead.system.MastheadProperties;
+import org.masthead.system.NotFoundException;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+@Controller
+class MediaController {
+
+    private final MediaLibrary library;
+    private final CacheControl cacheControl;
+
+    MediaController(MediaLibrary library, MastheadProperties properties) {
+        this.library = library;
+        this.cacheControl = CacheControl.maxAge(properties.http().mediaMaxAge()).cachePublic().immutable();
+    }
+
+    @GetMapping(Media.URL_PREFIX + "{fileName}")
+    ResponseEntity<Resource> file(@PathVariable String fileName) {
+        // The pattern check also keeps "../" and other path tricks away from the file system.
+        if (!MediaLibrary.FILE_NAME.matcher(fileName).matches()) {
+            throw new NotFoundException("No media file " + fileName);
+        }
+        MediaFile media = library.find(fileName).orElseThrow(() -> new NotFoundException("No media file " + fileName));
+        var path = library.pathOf(fileName);
+        if (!Files.isReadable(path)) {
+            throw new NotFoundException("No media file " + fileName);
+        }
+        return ResponseEntity.ok()
+                .cacheControl(cacheControl)
+                .eTag('"' + fileName + '"')
+                .contentType(MediaType.parseMediaType(media.contentType()))
+                .body(new FileSystemResource(path));
+    }
+}

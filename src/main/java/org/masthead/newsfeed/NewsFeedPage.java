@@ -1,0 +1,14 @@
+package org.masthead.newsfeed;
+
+import org.masthead.article.ArticleSummary;
+import org.masthead.article.NewsFeedBox;
+import org.masthead.article.Slice;
+import org.masthead.system.Layout;
+
+/** The dedicated news feed page; {@code continued} is true past the first page. */
+public record NewsFeedPage(Layout layout, Slice<ArticleSummary> items, boolean continued) {
+
+    public NewsFeedBox box() {
+        return new NewsFeedBox(items);
+    }
+}

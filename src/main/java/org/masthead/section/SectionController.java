@@ -1,0 +1,51 @@
+package org.masthead.section;
+
+import org.masthead.article.ArticleSummary;
+import org.masthead.article.Articles;
+import org.masthead.article.Cursor;
+import org.masthead.article.LastChange;
+import org.masthead.article.Slice;
+import org.masthead.system.HttpCaching;
+import org.masthead.system.Layouts;
+import org.masthead.system.NotFoundException;
+import org.masthead.system.Pages;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+
+@Controller
+class SectionController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final Sections sections;
+    private final Articles articles;
+    private final Layouts layouts;
+    private final HttpCaching caching;
+
+    SectionController(Sections sections, Articles articles, Layouts layouts, HttpCaching caching) {
+        this.sections = sections;
+        this.articles = articles;
+        this.layouts = layouts;
+        this.caching = caching;
+    }
+
+    @GetMapping("/sections/{slug}")
+    ModelAndView show(@PathVariable String slug, @RequestParam(required = false) String before,
+                      ServletWebRequest request) {
+        Section section = sections.findBySlug(slug).orElseThrow(() -> new NotFoundException("No section " + slug));
+        Cursor cursor = Cursor.parse(before);
+        Slice<ArticleSummary> page = articles.latestInSection(section.id(), cursor, PAGE_SIZE);
+        if (caching.isNotModified(request, LastChange.of(page.items()))) {
+            return null;
+        }
+        String path = cursor == null ? section.url() : section.url() + "?before=" + cursor;
+        String description = section.description().isBlank() ? null : section.description();
+        return Pages.view("section/show", new SectionPage(
+                layouts.page(section.name(), description, path, "section:" + section.slug()),
+                section, page, cursor != null));
+    }
+}

@@ -1,0 +1,87 @@
+package org.masthead.system;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Error pages for readers. Known conditions (missing page, malformed link) get a specific message; anything
+ * unexpected reaches Spring Boot's error controller and gets a generic page through {@link #resolveErrorView}.
+ */
+@ControllerAdvice
+class ReaderErrors implements ErrorViewResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(ReaderErrors.class);
+    private final Layouts layouts;
+
+    ReaderErrors(Layouts layouts) {
+        this.layouts = layouts;
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView statusException(ResponseStatusException exception, HttpServletRequest request,
+                                 HttpServletResponse response) {
+        HttpStatusCode status = exception.getStatusCode();
+        String message = status.value() == 404 ? notFoundMessage() : exception.getReason();
+        return page(status.value(), message, request, response);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ModelAndView noResource(HttpServletRequest request, HttpServletResponse response) {
+        return page(404, notFoundMessage(), request, response);
+    }
+
+    @Override
+    public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        if (status.is5xxServerError()) {
+            log.warn("Server error {} on {}", status.value(), model.get("path"));
+        }
+        String message = switch (status.value()) {
+            case 404 -> notFoundMessage();
+            case 405 -> "This address does not accept that kind of request.";
+            default -> status.is4xxClientError()
+                    ? "The request could not be understood."
+                    : "Something went wrong on our side. Please try again in a moment.";
+        };
+        ModelAndView view = Pages.view("system/error", new ErrorPage(layout(status.value(), request), status.value(),
+                heading(status.value()), message));
+        view.setStatus(status);
+        return view;
+    }
+
+    private ModelAndView page(int status, String message, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        ModelAndView view = Pages.view("system/error",
+                new ErrorPage(layout(status, request), status, heading(status), message));
+        view.setStatus(HttpStatus.valueOf(status));
+        return view;
+    }
+
+    private Layout layout(int status, HttpServletRequest request) {
+        return layouts.page(heading(status), null, request.getRequestURI(), null);
+    }
+
+    private static String heading(int status) {
+        return switch (status) {
+            case 404 -> "Page not found";
+            case 400 -> "That link does not work";
+            default -> status >= 500 ? "Something went wrong" : "Request not accepted";
+        };
+    }
+
+    private static String notFoundMessage() {
+        return "We could not find that page. It may have been moved or never existed.";
+    }
+}
