@@ -12,6 +12,9 @@ import org.masthead.system.BadRequestException;
  */
 public record Cursor(Instant publishedAt, long id) {
 
+    /** Year 9999; PostgreSQL and every page would reject later timestamps anyway. */
+    private static final long MAX_MICROS = 253_402_300_799_999_999L;
+
     public Cursor {
         publishedAt = publishedAt.truncatedTo(ChronoUnit.MICROS);
     }
@@ -22,8 +25,11 @@ public record Cursor(Instant publishedAt, long id) {
         }
         String[] parts = value.split("\\.", -1);
         try {
-            if (parts.length == 2 && parts[0].matches("-?\\d{1,19}") && parts[1].matches("\\d{1,19}")) {
+            if (parts.length == 2 && parts[0].matches("\\d{1,19}") && parts[1].matches("\\d{1,19}")) {
                 long micros = Long.parseLong(parts[0]);
+                if (micros < 0 || micros > MAX_MICROS) {
+                    throw new NumberFormatException("out of range");
+                }
                 Instant at = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
                 return new Cursor(at, Long.parseLong(parts[1]));
             }

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class AuthorController {
 
-    static final int PAGE_SIZE = 20;
+    static final int PAGE_SIZE = 12;
 
     private final Authors authors;
     private final Articles articles;

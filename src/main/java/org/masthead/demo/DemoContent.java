@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DemoContent implements ApplicationRunner {
 
-    static final int DEMO_STORIES = 48;
+    static final int DEMO_STORIES = 72; // enough that every section and author page has a second page
     private static final long DEMO_LOCK = 0x4D415354L; // serialises first starts of several nodes
     private static final int GENERATION_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
@@ -130,7 +130,7 @@ class DemoContent implements ApplicationRunner {
         // Demo stories lead up to the seed article, which is the newest and so the front page's lead.
         Instant first = SeedArticle.PUBLISHED_AT.minus(Duration.ofDays(6));
         for (int number = 1; number <= DEMO_STORIES; number++) {
-            Instant at = first.plus(Duration.ofMinutes(number * 173L));
+            Instant at = first.plus(Duration.ofMinutes(number * 115L));
             publish(storyContent(cast, number), at);
         }
         ArticleContent seed = new ArticleContent(SeedArticle.HEADLINE, null, null,

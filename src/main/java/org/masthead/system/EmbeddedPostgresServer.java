@@ -42,6 +42,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path directory = dataDirectory.toAbsolutePath().normalize();
             Files.createDirectories(directory);
             stopLeftoverServer(directory);
+            if (ephemeral) {
+                FileSystemUtils.deleteRecursively(directory); // a fresh database every start
+                Files.createDirectories(directory);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)

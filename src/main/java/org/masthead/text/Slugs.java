@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Turns headlines and names into URL slugs: lower-case ASCII words joined by hyphens. Cyrillic is transliterated
- * (Ukrainian national system of 2010, with the Russian letters Ukrainian lacks), Latin accents are dropped.
+ * by the Ukrainian national system of 2010 (so letters both languages share follow Ukrainian: и → y, г → h),
+ * plus the Russian letters Ukrainian lacks; Latin accents are dropped.
  */
 public final class Slugs {
 
@@ -33,6 +34,7 @@ public final class Slugs {
         String transliterated = transliterate(text.toLowerCase(Locale.ROOT));
         String ascii = Normalizer.normalize(transliterated, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String slug = ascii.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("œ", "oe")
+                .replace("ł", "l").replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
                 .replaceAll("['’ʼ]", "")
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");

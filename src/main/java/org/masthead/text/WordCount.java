@@ -2,7 +2,7 @@ package org.masthead.text;
 
 /**
  * Counts words the way a reader reads them: runs of letters and digits in any alphabet (Latin, Cyrillic, Greek…),
- * with apostrophes and hyphens inside a word keeping it whole; every Chinese, Japanese or Korean character counts
+ * with apostrophes, hyphens and dots inside a word keeping it whole; every Chinese, Japanese or Korean character counts
  * as a word of its own, since those scripts do not separate words with spaces.
  */
 public final class WordCount {
@@ -25,7 +25,7 @@ public final class WordCount {
                     inWord = true;
                 }
             } else if (inWord && isJoiner(codePoint) && i < text.length() && Character.isLetterOrDigit(text.codePointAt(i))) {
-                // "don't", "Lazarski-based", "п'ять": still one word
+                // "don't", "Lazarski-based", "п'ять", "U.S": still one word
             } else {
                 inWord = false;
             }
@@ -34,7 +34,7 @@ public final class WordCount {
     }
 
     private static boolean isJoiner(int codePoint) {
-        return codePoint == '\'' || codePoint == '’' || codePoint == 'ʼ' || codePoint == '-';
+        return codePoint == '\'' || codePoint == '’' || codePoint == 'ʼ' || codePoint == '-' || codePoint == '.';
     }
 
     private static boolean isIdeographic(int codePoint) {

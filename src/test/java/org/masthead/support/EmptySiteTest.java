@@ -1,0 +1,21 @@
+package org.masthead.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port over a fresh, empty embedded PostgreSQL: for tests that write their
+ * own articles and must not disturb the demo site others read.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "masthead.data-dir=target/test-data/empty-site",
+        "masthead.embedded-database.ephemeral=true",
+        "masthead.demo-content=false"})
+public @interface EmptySiteTest {
+}
