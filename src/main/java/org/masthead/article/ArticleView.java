@@ -16,6 +16,11 @@ public record ArticleView(long id, String slug, String headline, String standfir
         return urlOf(slug);
     }
 
+    ArticleView withBylinesAndTags(List<Byline> bylines, List<String> tags) {
+        return new ArticleView(id, slug, headline, standfirst, section, List.copyOf(bylines), image, bodyHtml,
+                readingMinutes, List.copyOf(tags), language, publishedAt, updatedAt);
+    }
+
     public boolean wasUpdated() {
         return updatedAt.isAfter(publishedAt);
     }

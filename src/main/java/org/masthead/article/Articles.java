@@ -152,22 +152,32 @@ public class Articles {
         }
     }
 
+    /**
+     * The article as its writers edit it. Related rows are read after the article row, never from inside a row
+     * mapper: a nested query would hold two pooled connections at once and deadlock a busy pool.
+     */
     public Optional<Article> findById(long id) {
-        return jdbc.sql("select * from article where id = ?").param(id).query((rs, row) -> {
-            LeadImage image = rs.getObject("lead_image_id") == null ? null : new LeadImage(
-                    rs.getLong("lead_image_id"), rs.getString("lead_image_alt"),
-                    rs.getString("lead_image_caption"), rs.getString("lead_image_credit"));
+        return jdbc.sql("select * from article where id = ?").param(id).query((rs, row) -> new StoredArticle(
+                rs.getString("headline"), rs.getString("slug"), rs.getString("standfirst"), rs.getLong("section_id"),
+                rs.getString("body_markdown"),
+                rs.getObject("lead_image_id") == null ? null : new LeadImage(rs.getLong("lead_image_id"),
+                        rs.getString("lead_image_alt"), rs.getString("lead_image_caption"), rs.getString("lead_image_credit")),
+                rs.getString("language"),
+                new RenderedMarkdown(rs.getString("body_html"), rs.getString("body_text"), rs.getInt("word_count"), 0),
+                ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "created_at"),
+                instant(rs, "updated_at"))).optional().map(stored -> {
             List<Long> authorIds = jdbc.sql("select author_id from article_author where article_id = ? order by position")
                     .param(id).query(Long.class).list();
-            List<String> tags = tagNames(id);
-            ArticleContent content = new ArticleContent(rs.getString("headline"), rs.getString("slug"),
-                    rs.getString("standfirst"), rs.getLong("section_id"), authorIds, tags,
-                    rs.getString("body_markdown"), image, rs.getString("language"));
-            RenderedMarkdown body = new RenderedMarkdown(rs.getString("body_html"), rs.getString("body_text"),
-                    rs.getInt("word_count"), 0);
-            return Article.load(id, content, body, ArticleStatus.fromDb(rs.getString("status")),
-                    instant(rs, "published_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
-        }).optional();
+            ArticleContent content = new ArticleContent(stored.headline(), stored.slug(), stored.standfirst(),
+                    stored.sectionId(), authorIds, tagNames(id), stored.markdown(), stored.leadImage(), stored.language());
+            return Article.load(id, content, stored.body(), stored.status(), stored.publishedAt(), stored.createdAt(),
+                    stored.updatedAt());
+        });
+    }
+
+    private record StoredArticle(String headline, String slug, String standfirst, long sectionId, String markdown,
+                                 LeadImage leadImage, String language, RenderedMarkdown body, ArticleStatus status,
+                                 Instant publishedAt, Instant createdAt, Instant updatedAt) {
     }
 
     public Optional<ArticleView> findPublished(String slug) {
@@ -177,12 +187,12 @@ public class Articles {
                 join section s on s.id = a.section_id
                 left join media m on m.id = a.lead_image_id
                 where a.slug = ? and a.status = 'published'
-                """).param(slug).query((rs, row) -> {
-            long id = rs.getLong("id");
-            return new ArticleView(id, rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
-                    section(rs), bylines(id), picture(rs), rs.getString("body_html"), rs.getInt("reading_minutes"),
-                    tagNames(id), rs.getString("language"), instant(rs, "published_at"), instant(rs, "updated_at"));
-        }).optional();
+                """).param(slug).query((rs, row) -> new ArticleView(rs.getLong("id"), rs.getString("slug"),
+                rs.getString("headline"), rs.getString("standfirst"), section(rs), List.of(), picture(rs),
+                rs.getString("body_html"), rs.getInt("reading_minutes"), List.of(), rs.getString("language"),
+                instant(rs, "published_at"), instant(rs, "updated_at")))
+                .optional()
+                .map(view -> view.withBylinesAndTags(bylines(view.id()), tagNames(view.id())));
     }
 
     /** The current slug of a published article that used to be called {@code oldSlug}. */

@@ -40,6 +40,11 @@ public record Cursor(Instant publishedAt, long id) {
                 + "Start again from the first page.");
     }
 
+    /** The address of the page that continues {@code listUrl} after {@code cursor}; the list's start for none. */
+    public static String pageUrl(String listUrl, Cursor cursor) {
+        return cursor == null ? listUrl : listUrl + "?before=" + cursor;
+    }
+
     @Override
     public String toString() {
         return ChronoUnit.MICROS.between(Instant.EPOCH, publishedAt) + "." + id;

@@ -6,10 +6,10 @@ public record NewsFeedBox(Slice<ArticleSummary> latest) {
     public static final int SIZE = 10;
 
     public String showMoreUrl() {
-        return "/news-feed?before=" + latest.next();
+        return Cursor.pageUrl("/news-feed", latest.next());
     }
 
     public String showMoreFragmentUrl() {
-        return "/news-feed/items?before=" + latest.next();
+        return Cursor.pageUrl("/news-feed/items", latest.next());
     }
 }

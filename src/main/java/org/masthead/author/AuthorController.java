@@ -42,7 +42,7 @@ class AuthorController {
         if (caching.isNotModified(request, LastChange.of(page.items()))) {
             return null;
         }
-        String path = cursor == null ? author.url() : author.url() + "?before=" + cursor;
+        String path = Cursor.pageUrl(author.url(), cursor);
         String description = author.jobTitle().isBlank() ? author.name() : author.name() + ", " + author.jobTitle();
         return Pages.view("author/show", new AuthorPage(layouts.page(author.name(), description, path, null),
                 author, page, cursor != null));

@@ -1,6 +1,7 @@
 package org.masthead.author;
 
 import org.masthead.article.ArticleSummary;
+import org.masthead.article.Cursor;
 import org.masthead.article.Slice;
 import org.masthead.system.Layout;
 
@@ -8,6 +9,6 @@ import org.masthead.system.Layout;
 public record AuthorPage(Layout layout, Author author, Slice<ArticleSummary> articles, boolean continued) {
 
     public String olderUrl() {
-        return author.url() + "?before=" + articles.next();
+        return Cursor.pageUrl(author.url(), articles.next());
     }
 }

@@ -37,7 +37,7 @@ class NewsFeedController {
         if (caching.isNotModified(request, LastChange.of(items.items()))) {
             return null;
         }
-        String path = cursor == null ? "/news-feed" : "/news-feed?before=" + cursor;
+        String path = Cursor.pageUrl("/news-feed", cursor);
         return Pages.view("newsfeed/index", new NewsFeedPage(
                 layouts.page("News Feed", "The latest stories as they are published.", path, "news-feed"),
                 items, cursor != null));

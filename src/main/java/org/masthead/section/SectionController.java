@@ -42,7 +42,7 @@ class SectionController {
         if (caching.isNotModified(request, LastChange.of(page.items()))) {
             return null;
         }
-        String path = cursor == null ? section.url() : section.url() + "?before=" + cursor;
+        String path = Cursor.pageUrl(section.url(), cursor);
         String description = section.description().isBlank() ? null : section.description();
         return Pages.view("section/show", new SectionPage(
                 layouts.page(section.name(), description, path, "section:" + section.slug()),

@@ -1,6 +1,7 @@
 package org.masthead.section;
 
 import org.masthead.article.ArticleSummary;
+import org.masthead.article.Cursor;
 import org.masthead.article.Slice;
 import org.masthead.system.Layout;
 
@@ -8,6 +9,6 @@ import org.masthead.system.Layout;
 public record SectionPage(Layout layout, Section section, Slice<ArticleSummary> articles, boolean continued) {
 
     public String olderUrl() {
-        return section.url() + "?before=" + articles.next();
+        return Cursor.pageUrl(section.url(), articles.next());
     }
 }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 import org.jsoup.Jsoup;
@@ -248,6 +253,21 @@ class ReaderPagesTests {
             assertThat(image.headers().firstValue("Cache-Control")).hasValueSatisfying(value ->
                     assertThat(value).contains("max-age=31536000", "public", "immutable"));
             assertThat(image.body()).startsWith((byte) 0xFF, (byte) 0xD8); // JPEG magic bytes
+        }
+    }
+
+    @Test
+    void manyConcurrentReadersAreAllServedWhileThePoolIsSmallerThanTheCrowd() throws Exception {
+        int readers = 64; // four times the connection pool: a request holding two connections would deadlock here
+        HttpClient http = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            String path = i % 2 == 0 ? SEED_URL : "/";
+            responses.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
     }
 

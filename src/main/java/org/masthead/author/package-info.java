@@ -1,0 +1,4 @@
+/**
+ * Public author profiles (bylines), separate from staff accounts, and author pages.
+ */
+package org.masthead.author;

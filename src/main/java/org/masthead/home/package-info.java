@@ -1,0 +1,4 @@
+/**
+ * The front page: lead story, latest per section and the News Feed.
+ */
+package org.masthead.home;

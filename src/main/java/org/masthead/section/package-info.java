@@ -1,0 +1,4 @@
+/**
+ * Sections of the site: storage, the main navigation and section front pages.
+ */
+package org.masthead.section;
