@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.masthead.text.MarkdownRenderer;
 import org.masthead.text.MarkdownRenderer.RenderedMarkdown;
@@ -12,11 +15,15 @@ import org.masthead.text.Slugs;
 
 /**
  * An article and the rules of its life: content is rendered when it is set, publishing checks what a published
- * article needs, and a changed slug is remembered so old links keep working.
+ * article needs, a changed slug is remembered so old links keep working, and the workflow only moves along
+ * draft → in review → scheduled / published → unpublished (and back to draft).
  */
 public final class Article {
 
     private Long id;
+    private int version;
+    private Instant scheduledAt;
+    private Long createdBy;
     private ArticleContent content;
     private String slug;
     private RenderedMarkdown body;
@@ -39,16 +46,26 @@ public final class Article {
     }
 
     public static Article draft(ArticleContent content, MarkdownRenderer renderer, Clock clock) {
+        return draft(content, renderer, clock, null);
+    }
+
+    public static Article draft(ArticleContent content, MarkdownRenderer renderer, Clock clock, Long createdBy) {
         requireHeadline(content);
         Instant now = now(clock);
         String slug = slugFor(content);
-        return new Article(null, content, slug, renderer.render(content.bodyMarkdown()), ArticleStatus.DRAFT,
+        Article article = new Article(null, content, slug, renderer.render(content.bodyMarkdown()), ArticleStatus.DRAFT,
                 null, now, now);
+        article.createdBy = createdBy;
+        return article;
     }
 
-    static Article load(long id, ArticleContent content, RenderedMarkdown body, ArticleStatus status,
-                        Instant publishedAt, Instant createdAt, Instant updatedAt) {
-        return new Article(id, content, content.slug(), body, status, publishedAt, createdAt, updatedAt);
+    static Article load(long id, int version, ArticleContent content, RenderedMarkdown body, ArticleStatus status,
+                        Instant publishedAt, Instant scheduledAt, Long createdBy, Instant createdAt, Instant updatedAt) {
+        Article article = new Article(id, content, content.slug(), body, status, publishedAt, createdAt, updatedAt);
+        article.version = version;
+        article.scheduledAt = scheduledAt;
+        article.createdBy = createdBy;
+        return article;
     }
 
     public void revise(ArticleContent revised, MarkdownRenderer renderer, Clock clock) {
@@ -63,20 +80,101 @@ public final class Article {
         updatedAt = now(clock);
     }
 
+    /** A writer hands the draft to an editor. */
+    public void submitForReview(Clock clock) {
+        requireStatus("submit it for review", ArticleStatus.DRAFT);
+        status = ArticleStatus.IN_REVIEW;
+        updatedAt = now(clock);
+    }
+
+    /** Back to the writer: from review, from the schedule, or after unpublishing. */
+    public void returnToDraft(Clock clock) {
+        requireStatus("return it to draft", ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED);
+        status = ArticleStatus.DRAFT;
+        scheduledAt = null;
+        updatedAt = now(clock);
+    }
+
+    /** Publishes now. An article published before and then unpublished keeps its first publication time. */
     public void publish(Clock clock) {
         if (status == ArticleStatus.PUBLISHED) {
             throw new ArticleException("The article is already published.");
         }
-        if (content.authorIds().isEmpty()) {
-            throw new ArticleException("A published article needs at least one author.");
+        requireReadyToPublish();
+        Instant now = now(clock);
+        status = ArticleStatus.PUBLISHED;
+        scheduledAt = null;
+        if (publishedAt == null) {
+            publishedAt = now;
         }
-        LeadImage image = content.leadImage();
-        if (image != null && (image.alt().isEmpty() || image.credit().isEmpty())) {
-            throw new ArticleException("The lead image needs alt text and a credit before the article is published.");
+        updatedAt = now;
+    }
+
+    /** Sets the article to go live at {@code at}, which must lie in the future. */
+    public void schedule(Instant at, Clock clock) {
+        requireStatus("schedule it", ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED,
+                ArticleStatus.SCHEDULED);
+        Instant now = now(clock);
+        if (at == null || !at.isAfter(now)) {
+            throw new ArticleValidationException(Map.of("scheduledAt", "Choose a publication time in the future."));
+        }
+        requireReadyToPublish();
+        status = ArticleStatus.SCHEDULED;
+        scheduledAt = at.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = now;
+    }
+
+    /** The scheduler's move: a scheduled article whose time has come goes live, dated at its scheduled time. */
+    public boolean publishIfDue(Clock clock) {
+        if (status != ArticleStatus.SCHEDULED || scheduledAt.isAfter(clock.instant())) {
+            return false;
         }
         status = ArticleStatus.PUBLISHED;
-        publishedAt = now(clock);
-        updatedAt = publishedAt;
+        if (publishedAt == null) {
+            publishedAt = scheduledAt;
+        }
+        updatedAt = now(clock);
+        scheduledAt = null;
+        return true;
+    }
+
+    public void unpublish(Clock clock) {
+        requireStatus("unpublish it", ArticleStatus.PUBLISHED);
+        status = ArticleStatus.UNPUBLISHED;
+        updatedAt = now(clock);
+    }
+
+    /** Everything a published article needs, as one message per form field. */
+    public Map<String, String> problemsBeforePublishing() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (content.authorIds().isEmpty()) {
+            problems.put("authorIds", "A published article needs at least one author.");
+        }
+        if (body.words() == 0) {
+            problems.put("bodyMarkdown", "A published article needs a body.");
+        }
+        LeadImage image = content.leadImage();
+        if (image != null && image.alt().isEmpty()) {
+            problems.put("leadImageAlt", "Describe the lead image for readers who cannot see it (alt text).");
+        }
+        if (image != null && image.credit().isEmpty()) {
+            problems.put("leadImageCredit", "Credit the lead image (photographer / agency).");
+        }
+        return problems;
+    }
+
+    private void requireReadyToPublish() {
+        Map<String, String> problems = problemsBeforePublishing();
+        if (!problems.isEmpty()) {
+            throw new ArticleValidationException(problems);
+        }
+    }
+
+    private void requireStatus(String action, ArticleStatus... allowed) {
+        if (!EnumSet.of(allowed[0], allowed).contains(status)) {
+            throw new ArticleException("A " + status.label().toLowerCase(java.util.Locale.ROOT)
+                    + " article cannot " + action + ".");
+        }
     }
 
     public int readingMinutes() {
@@ -108,6 +206,10 @@ public final class Article {
         this.id = id;
     }
 
+    void savedAs(int newVersion) {
+        this.version = newVersion;
+    }
+
     List<String> takeRetiredSlugs() {
         List<String> taken = List.copyOf(retiredSlugs);
         retiredSlugs.clear();
@@ -115,6 +217,9 @@ public final class Article {
     }
 
     public Long id() { return id; }
+    public int version() { return version; }
+    public Instant scheduledAt() { return scheduledAt; }
+    public Long createdBy() { return createdBy; }
     public String slug() { return slug; }
     public ArticleContent content() { return content; }
     public RenderedMarkdown body() { return body; }

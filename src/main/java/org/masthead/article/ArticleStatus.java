@@ -1,13 +1,26 @@
 package org.masthead.article;
 
-public enum ArticleStatus {
-    DRAFT, PUBLISHED;
+import java.util.Locale;
 
-    String dbValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+/** Where an article is in its life; only PUBLISHED articles are visible to readers. */
+public enum ArticleStatus {
+    DRAFT("Draft"), IN_REVIEW("In review"), SCHEDULED("Scheduled"), PUBLISHED("Published"), UNPUBLISHED("Unpublished");
+
+    private final String label;
+
+    ArticleStatus(String label) {
+        this.label = label;
     }
 
-    static ArticleStatus fromDb(String value) {
-        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    public String label() {
+        return label;
+    }
+
+    public String dbValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ArticleStatus fromDb(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /** Everything an article page shows of a published article. */
 public record ArticleView(long id, String slug, String headline, String standfirst, SectionRef section,
                           List<Byline> bylines, Picture image, String bodyHtml, int readingMinutes,
-                          List<String> tags, String language, Instant publishedAt, Instant updatedAt) {
+                          List<String> tags, String language, Instant publishedAt, Instant updatedAt,
+                          List<Correction> corrections) {
 
     public static String urlOf(String slug) {
         return "/articles/" + slug;
@@ -16,9 +17,9 @@ public record ArticleView(long id, String slug, String headline, String standfir
         return urlOf(slug);
     }
 
-    ArticleView withBylinesAndTags(List<Byline> bylines, List<String> tags) {
+    ArticleView withRelated(List<Byline> bylines, List<String> tags, List<Correction> corrections) {
         return new ArticleView(id, slug, headline, standfirst, section, List.copyOf(bylines), image, bodyHtml,
-                readingMinutes, List.copyOf(tags), language, publishedAt, updatedAt);
+                readingMinutes, List.copyOf(tags), language, publishedAt, updatedAt, List.copyOf(corrections));
     }
 
     public boolean wasUpdated() {

@@ -28,10 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Articles {
 
+    /** Resized copies of the lead image as "width file" pairs, for srcset. */
+    private static final String VARIANTS = """
+            array(select v.width::text || ' ' || v.file_name from media_variant v
+                  where v.media_id = a.lead_image_id order by v.width) as variants
+            """;
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, a.reading_minutes, a.published_at, a.updated_at,
             s.id as section_id, s.slug as section_slug, s.name as section_name,
             m.file_name, m.width, m.height, a.lead_image_alt, a.lead_image_caption, a.lead_image_credit,
+            """ + VARIANTS + """
+            ,
             array(select au.name from article_author aa join author au on au.id = aa.author_id
                   where aa.article_id = a.id order by aa.position) as author_names
             """;
@@ -50,7 +57,7 @@ public class Articles {
 
     @Transactional
     public Article save(Article article) {
-        boolean wasPublished = article.id() != null && jdbc.sql("select status from article where id = ?")
+        boolean wasPublished = article.id() != null && jdbc.sql("select status from article where id = ? for update")
                 .param(article.id()).query(String.class).optional()
                 .map(ArticleStatus::fromDb).orElse(null) == ArticleStatus.PUBLISHED;
         try {
@@ -75,6 +82,10 @@ public class Articles {
         if (article.status() == ArticleStatus.PUBLISHED && !wasPublished) {
             events.publishEvent(new ArticlePublished(article.id(), article.slug(), article.content().sectionId(),
                     article.publishedAt()));
+        } else if (wasPublished && article.status() != ArticleStatus.PUBLISHED) {
+            events.publishEvent(new ArticleUnpublished(article.id()));
+        } else if (wasPublished) {
+            events.publishEvent(new ArticleUpdated(article.id()));
         }
         return article;
     }
@@ -82,29 +93,32 @@ public class Articles {
     private void insert(Article article) {
         long id = jdbc.sql("""
                 insert into article (slug, headline, standfirst, section_id, language, body_markdown, body_html,
-                    body_text, word_count, reading_minutes, lead_image_id, lead_image_alt, lead_image_caption,
-                    lead_image_credit, status, published_at, created_at, updated_at)
-                values (:slug, :headline, :standfirst, :sectionId, :language, :markdown, :html, :text, :words,
+                    body_text, word_count, body_image_count, reading_minutes, lead_image_id, lead_image_alt, lead_image_caption,
+                    lead_image_credit, status, published_at, scheduled_at, created_by, created_at, updated_at)
+                values (:slug, :headline, :standfirst, :sectionId, :language, :markdown, :html, :text, :words, :images,
                     :readingMinutes, :imageId, :imageAlt, :imageCaption, :imageCredit, :status, :publishedAt,
-                    :createdAt, :updatedAt)
+                    :scheduledAt, :createdBy, :createdAt, :updatedAt)
                 returning id
                 """).paramSource(columns(article)).query(Long.class).single();
         article.assignId(id);
+        article.savedAs(0);
     }
 
     private void update(Article article) {
         int updated = jdbc.sql("""
                 update article set slug = :slug, headline = :headline, standfirst = :standfirst,
                     section_id = :sectionId, language = :language, body_markdown = :markdown, body_html = :html,
-                    body_text = :text, word_count = :words, reading_minutes = :readingMinutes,
+                    body_text = :text, word_count = :words, body_image_count = :images, reading_minutes = :readingMinutes,
                     lead_image_id = :imageId, lead_image_alt = :imageAlt, lead_image_caption = :imageCaption,
                     lead_image_credit = :imageCredit, status = :status, published_at = :publishedAt,
-                    updated_at = :updatedAt
-                where id = :id
+                    scheduled_at = :scheduledAt, updated_at = :updatedAt, version = version + 1
+                where id = :id and version = :version
                 """).paramSource(columns(article)).update();
         if (updated != 1) {
-            throw new ArticleException("Article " + article.id() + " no longer exists.");
+            // Optimistic locking: someone saved since this copy was read (or it was deleted). Never overwrite.
+            throw new ArticleConflictException(article.id());
         }
+        article.savedAs(article.version() + 1);
     }
 
     private ArticleColumns columns(Article article) {
@@ -113,18 +127,19 @@ public class Articles {
         LeadImage image = content.leadImage();
         return new ArticleColumns(article.id(), article.slug(), content.headline().strip(), content.standfirst(),
                 content.sectionId(), content.language(), content.bodyMarkdown(), body.html(), body.text(),
-                body.words(), article.readingMinutes(),
+                body.words(), body.imageCount(), article.readingMinutes(),
                 image == null ? null : image.mediaId(), image == null ? null : image.alt(),
                 image == null ? null : image.caption(), image == null ? null : image.credit(),
-                article.status().dbValue(), timestamp(article.publishedAt()), timestamp(article.createdAt()),
-                timestamp(article.updatedAt()));
+                article.status().dbValue(), timestamp(article.publishedAt()), timestamp(article.scheduledAt()),
+                article.createdBy(), article.version(), timestamp(article.createdAt()), timestamp(article.updatedAt()));
     }
 
     /** Named parameters of the article row, read by JdbcClient through the record's accessors. */
     record ArticleColumns(Long id, String slug, String headline, String standfirst, long sectionId,
-                          String language, String markdown, String html, String text, int words,
+                          String language, String markdown, String html, String text, int words, int images,
                           int readingMinutes, Long imageId, String imageAlt, String imageCaption,
                           String imageCredit, String status, OffsetDateTime publishedAt,
+                          OffsetDateTime scheduledAt, Long createdBy, int version,
                           OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
@@ -140,13 +155,20 @@ public class Articles {
     private void replaceTags(Article article) {
         jdbc.sql("delete from article_tag where article_id = ?").param(article.id()).update();
         List<String> tags = article.content().tags();
+        for (String name : tags) {
+            if (Slugs.slugify(name).isEmpty()) {
+                throw new ArticleValidationException(java.util.Map.of("tags",
+                        "The tag \"" + name + "\" needs at least one letter or digit a URL can use."));
+            }
+        }
+        // Tags are created in slug order, so concurrent saves lock tag rows in the same order and cannot deadlock.
+        for (String name : tags.stream().sorted(java.util.Comparator.comparing(Slugs::slugify)).toList()) {
+            jdbc.sql("insert into tag (slug, name) values (?, ?) on conflict (slug) do nothing")
+                    .params(Slugs.slugify(name), name).update();
+        }
         for (int position = 0; position < tags.size(); position++) {
             String name = tags.get(position);
-            long tagId = jdbc.sql("""
-                    insert into tag (slug, name) values (?, ?)
-                    on conflict (slug) do update set slug = excluded.slug
-                    returning id
-                    """).params(Slugs.slugify(name), name).query(Long.class).single();
+            long tagId = jdbc.sql("select id from tag where slug = ?").param(Slugs.slugify(name)).query(Long.class).single();
             jdbc.sql("insert into article_tag (article_id, tag_id, position) values (?, ?, ?) on conflict do nothing")
                     .params(article.id(), tagId, position).update();
         }
@@ -163,26 +185,30 @@ public class Articles {
                 rs.getObject("lead_image_id") == null ? null : new LeadImage(rs.getLong("lead_image_id"),
                         rs.getString("lead_image_alt"), rs.getString("lead_image_caption"), rs.getString("lead_image_credit")),
                 rs.getString("language"),
-                new RenderedMarkdown(rs.getString("body_html"), rs.getString("body_text"), rs.getInt("word_count"), 0),
-                ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"))).optional().map(stored -> {
+                new RenderedMarkdown(rs.getString("body_html"), rs.getString("body_text"), rs.getInt("word_count"),
+                        rs.getInt("body_image_count")),
+                ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "scheduled_at"),
+                rs.getInt("version"), rs.getObject("created_by") == null ? null : rs.getLong("created_by"),
+                instant(rs, "created_at"), instant(rs, "updated_at"))).optional().map(stored -> {
             List<Long> authorIds = jdbc.sql("select author_id from article_author where article_id = ? order by position")
                     .param(id).query(Long.class).list();
             ArticleContent content = new ArticleContent(stored.headline(), stored.slug(), stored.standfirst(),
                     stored.sectionId(), authorIds, tagNames(id), stored.markdown(), stored.leadImage(), stored.language());
-            return Article.load(id, content, stored.body(), stored.status(), stored.publishedAt(), stored.createdAt(),
-                    stored.updatedAt());
+            return Article.load(id, stored.version(), content, stored.body(), stored.status(), stored.publishedAt(),
+                    stored.scheduledAt(), stored.createdBy(), stored.createdAt(), stored.updatedAt());
         });
     }
 
     private record StoredArticle(String headline, String slug, String standfirst, long sectionId, String markdown,
                                  LeadImage leadImage, String language, RenderedMarkdown body, ArticleStatus status,
-                                 Instant publishedAt, Instant createdAt, Instant updatedAt) {
+                                 Instant publishedAt, Instant scheduledAt, int version, Long createdBy,
+                                 Instant createdAt, Instant updatedAt) {
     }
 
     public Optional<ArticleView> findPublished(String slug) {
         return jdbc.sql("""
-                select a.*, s.slug as section_slug, s.name as section_name, m.file_name, m.width, m.height
+                select a.*, s.slug as section_slug, s.name as section_name, m.file_name, m.width, m.height,
+                """ + VARIANTS + """
                 from article a
                 join section s on s.id = a.section_id
                 left join media m on m.id = a.lead_image_id
@@ -190,9 +216,9 @@ public class Articles {
                 """).param(slug).query((rs, row) -> new ArticleView(rs.getLong("id"), rs.getString("slug"),
                 rs.getString("headline"), rs.getString("standfirst"), section(rs), List.of(), picture(rs),
                 rs.getString("body_html"), rs.getInt("reading_minutes"), List.of(), rs.getString("language"),
-                instant(rs, "published_at"), instant(rs, "updated_at")))
+                instant(rs, "published_at"), instant(rs, "updated_at"), List.of()))
                 .optional()
-                .map(view -> view.withBylinesAndTags(bylines(view.id()), tagNames(view.id())));
+                .map(view -> view.withRelated(bylines(view.id()), tagNames(view.id()), corrections(view.id())));
     }
 
     /** The current slug of a published article that used to be called {@code oldSlug}. */
@@ -236,18 +262,8 @@ public class Articles {
                 """).param("limit", perSection).query(SUMMARY).list();
     }
 
-    public long countPublished() {
-        return jdbc.sql("select count(*) from article where status = 'published'").query(Long.class).single();
-    }
-
     public long count() {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
-    }
-
-    /** When anything a reader can see last changed: drives Last-Modified of list pages. */
-    public Optional<Instant> lastPublicChange() {
-        return jdbc.sql("select max(updated_at) from article where status = 'published'")
-                .query((rs, row) -> instant(rs, "max")).optional();
     }
 
     private Slice<ArticleSummary> slice(String sql, Cursor before, int limit, Long owner) {
@@ -280,6 +296,28 @@ public class Articles {
                 rs.getString("avatar") == null ? null : Media.url(rs.getString("avatar")))).list();
     }
 
+    public List<Correction> corrections(long articleId) {
+        return jdbc.sql("select kind, text, published_at from article_correction where article_id = ? order by published_at, id")
+                .param(articleId).query((rs, row) -> new Correction(Correction.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("text"), instant(rs, "published_at"))).list();
+    }
+
+    /**
+     * Adds a dated correction or update note to a published article; the article counts as modified now.
+     */
+    @Transactional
+    public void addCorrection(long articleId, Correction correction, Long staffId) {
+        int touched = jdbc.sql("update article set updated_at = ?, version = version + 1 where id = ? and status = 'published'")
+                .params(timestamp(correction.publishedAt()), articleId).update();
+        if (touched != 1) {
+            throw new ArticleException("Corrections can only be added to a published article.");
+        }
+        jdbc.sql("insert into article_correction (article_id, kind, text, published_at, staff_id) values (?, ?, ?, ?, ?)")
+                .params(articleId, correction.kind().name().toLowerCase(java.util.Locale.ROOT), correction.text(),
+                        timestamp(correction.publishedAt()), staffId).update();
+        events.publishEvent(new ArticleUpdated(articleId));
+    }
+
     private List<String> tagNames(long articleId) {
         return jdbc.sql("select t.name from article_tag at join tag t on t.id = at.tag_id where at.article_id = ? order by at.position")
                 .param(articleId).query(String.class).list();
@@ -299,8 +337,15 @@ public class Articles {
         if (fileName == null) {
             return null;
         }
-        return new Picture(Media.url(fileName), rs.getInt("width"), rs.getInt("height"),
-                rs.getString("lead_image_alt"), rs.getString("lead_image_caption"), rs.getString("lead_image_credit"));
+        int width = rs.getInt("width");
+        StringBuilder srcset = new StringBuilder();
+        for (String variant : strings(rs.getArray("variants"))) {
+            String[] widthAndFile = variant.split(" ", 2);
+            srcset.append(Media.url(widthAndFile[1])).append(' ').append(widthAndFile[0]).append("w, ");
+        }
+        srcset.append(Media.url(fileName)).append(' ').append(width).append('w');
+        return new Picture(Media.url(fileName), width, rs.getInt("height"), rs.getString("lead_image_alt"),
+                rs.getString("lead_image_caption"), rs.getString("lead_image_credit"), srcset.toString());
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -13,6 +13,15 @@ public record Author(long id, String slug, String name, String jobTitle, String 
         return "/authors/" + slug;
     }
 
+    /** A profile link; only http, https and mailto addresses are accepted, so no link can run script. */
     public record AuthorLink(String label, String url) {
+
+        public AuthorLink {
+            if (url == null || !url.strip().matches("(?i)(https?://|mailto:)\\S+")) {
+                throw new IllegalArgumentException("A profile link must start with https://, http:// or mailto:");
+            }
+            url = url.strip();
+            label = label == null || label.isBlank() ? url : label.strip();
+        }
     }
 }

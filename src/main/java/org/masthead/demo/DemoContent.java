@@ -111,17 +111,17 @@ class DemoContent implements ApplicationRunner {
             bySection.put(name, sections.create(name, descriptions[i], i));
         }
         Author seedAuthor = authors.create(SeedArticle.AUTHOR, SeedArticle.AUTHOR_ROLE, SeedArticle.AUTHOR_BIO,
-                media.storeImage(PlaceholderImages.avatar(0, 256), "image/jpeg").id(), List.of());
+                media.upload(PlaceholderImages.avatar(0, 256), "avatar-0.jpg", null).id(), List.of());
         List<Author> cast = new ArrayList<>(List.of(seedAuthor));
         for (int i = 0; i < DEMO_AUTHORS.length; i++) {
             String[] author = DEMO_AUTHORS[i];
             cast.add(authors.create(author[0], author[1], author[2],
-                    media.storeImage(PlaceholderImages.avatar(i + 1, 256), "image/jpeg").id(), List.of()));
+                    media.upload(PlaceholderImages.avatar(i + 1, 256), "avatar-" + (i + 1) + ".jpg", null).id(), List.of()));
         }
-        MediaFile seedImage = media.storeImage(PlaceholderImages.landscape(0, 1600, 900), "image/jpeg");
+        MediaFile seedImage = media.upload(PlaceholderImages.landscape(0, 1600, 900), "demo-lead-0.jpg", null);
         List<MediaFile> images = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            images.add(media.storeImage(PlaceholderImages.landscape(i, 1600, 900), "image/jpeg"));
+            images.add(media.upload(PlaceholderImages.landscape(i, 1600, 900), "demo-lead-" + i + ".jpg", null));
         }
         return new Cast(bySection, seedAuthor, List.copyOf(cast), seedImage, List.copyOf(images));
     }

@@ -30,7 +30,7 @@ class MediaController {
         if (!MediaLibrary.FILE_NAME.matcher(fileName).matches()) {
             throw new NotFoundException("No media file " + fileName);
         }
-        MediaFile media = library.find(fileName).orElseThrow(() -> new NotFoundException("No media file " + fileName));
+        String contentType = library.contentTypeOf(fileName).orElseThrow(() -> new NotFoundException("No media file " + fileName));
         var path = library.pathOf(fileName);
         if (!Files.isReadable(path)) {
             throw new NotFoundException("No media file " + fileName);
@@ -38,7 +38,7 @@ class MediaController {
         return ResponseEntity.ok()
                 .cacheControl(cacheControl)
                 .eTag('"' + fileName + '"')
-                .contentType(MediaType.parseMediaType(media.contentType()))
+                .contentType(MediaType.parseMediaType(contentType))
                 .body(new FileSystemResource(path));
     }
 }

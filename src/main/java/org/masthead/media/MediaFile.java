@@ -1,7 +1,10 @@
 package org.masthead.media;
 
-/** A stored media file. */
-public record MediaFile(long id, String fileName, String contentType, int width, int height, long byteSize) {
+import java.time.Instant;
+
+/** A stored image with its library description (defaults when it is used as a lead image). */
+public record MediaFile(long id, String fileName, String contentType, int width, int height, long byteSize,
+                        String alt, String caption, String credit, String originalName, Instant createdAt) {
 
     public String url() {
         return Media.url(fileName);

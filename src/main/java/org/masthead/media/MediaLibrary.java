@@ -1,6 +1,5 @@
 package org.masthead.media;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,92 +11,126 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-
 import org.masthead.system.MastheadProperties;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps media files under the data directory, named by the hash of their bytes: the same picture is stored
- * once, and a file name never changes meaning, so it can be cached forever.
+ * The newsroom's images. Files live under the data directory, named by the hash of their bytes, so the same
+ * picture is stored once and a URL never changes meaning (it can be cached forever); each upload also gets
+ * resized variants for responsive images.
  */
 @Service
 public class MediaLibrary {
 
     static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{32}\\.(jpg|png|webp|gif)");
-    private static final Map<String, String> EXTENSIONS = Map.of(
-            "image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "image/gif", "gif");
+    private static final String COLUMNS = "id, file_name, content_type, width, height, byte_size, alt, caption, credit, original_name, created_at";
+    private static final RowMapper<MediaFile> FILE = (rs, row) -> new MediaFile(rs.getLong("id"),
+            rs.getString("file_name"), rs.getString("content_type"), rs.getInt("width"), rs.getInt("height"),
+            rs.getLong("byte_size"), rs.getString("alt"), rs.getString("caption"), rs.getString("credit"),
+            rs.getString("original_name"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
+    private final ImageProcessor processor;
     private final Path directory;
     private final Clock clock;
 
-    MediaLibrary(JdbcClient jdbc, MastheadProperties properties, Clock clock) {
+    MediaLibrary(JdbcClient jdbc, ImageProcessor processor, MastheadProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.processor = processor;
         this.directory = properties.mediaDir();
         this.clock = clock;
     }
 
+    /** Checks, cleans and stores an uploaded image with its variants; refuses anything else with a MediaException. */
     @Transactional
-    public MediaFile storeImage(byte[] bytes, String contentType) {
-        String extension = EXTENSIONS.get(contentType);
-        if (extension == null) {
-            throw new IllegalArgumentException("Unsupported image type " + contentType);
+    public MediaFile upload(byte[] bytes, String originalName, Long uploadedBy) {
+        if (bytes == null || bytes.length == 0) {
+            throw new MediaException("The file is empty.");
         }
-        BufferedImage image = decode(bytes);
-        String fileName = sha256(bytes).substring(0, 32) + "." + extension;
-        write(fileName, bytes);
+        ImageProcessor.Processed image = processor.process(bytes);
+        String fileName = store(image.original(), image.type());
         jdbc.sql("""
-                insert into media (file_name, content_type, width, height, byte_size, created_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (file_name) do nothing
-                """).params(fileName, contentType, image.getWidth(), image.getHeight(), (long) bytes.length,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
-        return jdbc.sql("select id, file_name, content_type, width, height, byte_size from media where file_name = ?")
-                .param(fileName).query(MediaFile.class).single();
+                insert into media (file_name, content_type, width, height, byte_size, created_at, original_name, uploaded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (file_name) do nothing
+                """).params(fileName, image.type().contentType, image.width(), image.height(),
+                (long) image.original().length, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                originalName == null ? "" : originalName.strip(), uploadedBy).update();
+        MediaFile media = findByFileName(fileName).orElseThrow();
+        for (ImageProcessor.Variant variant : image.variants()) {
+            String variantName = store(variant.bytes(), variant.type());
+            jdbc.sql("""
+                    insert into media_variant (media_id, width, height, file_name, byte_size) values (?, ?, ?, ?, ?)
+                    on conflict do nothing
+                    """).params(media.id(), variant.width(), variant.height(), variantName, (long) variant.bytes().length)
+                    .update();
+        }
+        return media;
     }
 
-    Optional<MediaFile> find(String fileName) {
-        return jdbc.sql("select id, file_name, content_type, width, height, byte_size from media where file_name = ?")
-                .param(fileName).query(MediaFile.class).optional();
+    public Optional<MediaFile> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from media where id = ?").param(id).query(FILE).optional();
+    }
+
+    /** Newest first, a page at a time (keyset on id). */
+    public List<MediaFile> page(Long beforeId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from media where (:before::bigint is null or id < :before) order by id desc limit :limit")
+                .param("before", beforeId).param("limit", limit).query(FILE).list();
+    }
+
+    public void describe(long id, String alt, String caption, String credit) {
+        int updated = jdbc.sql("update media set alt = ?, caption = ?, credit = ? where id = ?")
+                .params(strip(alt), strip(caption), strip(credit), id).update();
+        if (updated != 1) {
+            throw new MediaException("That image no longer exists.");
+        }
+    }
+
+    Optional<MediaFile> findByFileName(String fileName) {
+        return jdbc.sql("select " + COLUMNS + " from media where file_name = ?").param(fileName).query(FILE).optional();
+    }
+
+    /** Content type of a stored original or variant file. */
+    Optional<String> contentTypeOf(String fileName) {
+        return jdbc.sql("""
+                select content_type from media where file_name = :name
+                union all
+                select case when v.file_name like '%.png' then 'image/png' else 'image/jpeg' end
+                from media_variant v where v.file_name = :name
+                limit 1
+                """).param("name", fileName).query(String.class).optional();
     }
 
     Path pathOf(String fileName) {
         return directory.resolve(fileName.substring(0, 2)).resolve(fileName);
     }
 
-    private void write(String fileName, byte[] bytes) {
+    private String store(byte[] bytes, ImageType type) {
+        String fileName = sha256(bytes).substring(0, 32) + "." + type.extension;
         Path target = pathOf(fileName);
         if (Files.exists(target)) {
-            return;
+            return fileName;
         }
         try {
             Files.createDirectories(target.getParent());
-            // Write aside and move, so a crash never leaves a half-written file under the final name.
+            // Written aside and moved, so a crash never leaves a half-written file under the final name.
             Path temporary = Files.createTempFile(target.getParent(), "upload", ".tmp");
             Files.write(temporary, bytes);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return fileName;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store " + fileName + " in " + directory, e);
         }
     }
 
-    private static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new IllegalArgumentException("Not a readable image");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not a readable image", e);
-        }
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
     }
 
     private static String sha256(byte[] bytes) {

@@ -17,7 +17,7 @@ class SectionNavigation implements SiteNavigation {
 
     SectionNavigation(Sections sections) {
         this.links = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofSeconds(30))
+                .refreshAfterWrite(Duration.ofSeconds(30))
                 .build(key -> sections.all().stream()
                         .map(section -> new NavLink("section:" + section.slug(), section.name(), section.url()))
                         .toList());

@@ -109,7 +109,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         Optional<ProcessHandle> leftover = readPid(pidFile).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(EmbeddedPostgresServer::isPostgres);
+                .filter(process -> isPostgresOf(process, dataDirectory));
         if (leftover.isEmpty()) {
             log.warn("Removing stale {} (its server is no longer running)", pidFile);
             Files.deleteIfExists(pidFile);
@@ -125,7 +125,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.warn("PostgreSQL (pid {}) did not stop in {}; killing it, WAL recovery will run on start",
                     server.pid(), LEFTOVER_SHUTDOWN_WAIT);
             server.destroyForcibly();
-            server.onExit().join();
+            try {
+                server.onExit().get(LEFTOVER_SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception stillAlive) {
+                throw new IllegalStateException("PostgreSQL (pid " + server.pid() + ") from an earlier run holds "
+                        + dataDirectory + " and cannot be stopped; stop it by hand and start again.");
+            }
         }
         Files.deleteIfExists(pidFile);
     }
@@ -142,7 +147,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(true);
+    /**
+     * A pid from an old file may since have been reused by an unrelated process: only a postgres whose command
+     * line names this data directory is ours to stop. Unknown means no.
+     */
+    private static boolean isPostgresOf(ProcessHandle process, Path dataDirectory) {
+        boolean postgres = process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
+        String arguments = process.info().arguments().map(args -> String.join(" ", args))
+                .or(() -> process.info().commandLine()).orElse("");
+        return postgres && arguments.contains(dataDirectory.toString());
     }
 }

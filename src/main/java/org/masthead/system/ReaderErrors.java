@@ -45,6 +45,10 @@ class ReaderErrors implements ErrorViewResolver {
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        // Boot's error controller sets no Cache-Control of its own; clear whatever the failed handler set.
+        var attributes = (org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        HttpServletResponse response = attributes == null ? null : attributes.getResponse();
         if (status.is5xxServerError()) {
             log.warn("Server error {} on {}", status.value(), model.get("path"));
         }
@@ -55,14 +59,14 @@ class ReaderErrors implements ErrorViewResolver {
                     ? "The request could not be understood."
                     : "Something went wrong on our side. Please try again in a moment.";
         };
-        ModelAndView view = Pages.view("system/error", new ErrorPage(layout(status.value(), request), status.value(),
-                heading(status.value()), message));
-        view.setStatus(status);
-        return view;
+        return page(status.value(), message, request, response);
     }
 
     private ModelAndView page(int status, String message, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        if (response != null) {
+            // replaces any public Cache-Control a handler set before it failed
+            response.setHeader(HttpHeaders.CACHE_CONTROL, status >= 500 ? "no-store" : "no-cache");
+        }
         ModelAndView view = Pages.view("system/error",
                 new ErrorPage(layout(status, request), status, heading(status), message));
         view.setStatus(HttpStatus.valueOf(status));

@@ -19,7 +19,7 @@ import org.owasp.html.PolicyFactory;
 public final class MarkdownRenderer {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "q", "cite",
+            .allowElements("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "q", "cite",
                     "ul", "ol", "li", "dl", "dt", "dd", "pre", "code", "em", "strong", "b", "i", "u", "s", "del",
                     "ins", "sub", "sup", "small", "mark", "abbr", "figure", "figcaption", "img", "a",
                     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption")
@@ -39,8 +39,11 @@ public final class MarkdownRenderer {
 
     public RenderedMarkdown render(String markdown) {
         String unsafeHtml = RENDERER.render(PARSER.parse(markdown));
-        String html = POLICY.sanitize(unsafeHtml).strip();
-        Document document = Jsoup.parseBodyFragment(html);
+        // The page's only h1 is the headline, so a "# Heading" in the body becomes a second-level heading.
+        Document document = Jsoup.parseBodyFragment(POLICY.sanitize(unsafeHtml));
+        document.body().select("h1").tagName("h2");
+        document.outputSettings().prettyPrint(false);
+        String html = document.body().html().strip();
         String text = document.body().children().stream()
                 .map(Element::text)
                 .filter(block -> !block.isBlank())

@@ -53,8 +53,10 @@ class ArticleTests {
 
     @Test
     void aLeadImageNeedsAltTextAndCreditBeforePublishing() {
-        Article article = Article.draft(content("Peace talks resume", List.of(1L), new LeadImage(5, "Talks", "", " ")), renderer, clock);
-        assertThatThrownBy(() -> article.publish(clock)).isInstanceOf(ArticleException.class).hasMessageContaining("credit");
+        Article article = Article.draft(content("Peace talks resume", List.of(1L), new LeadImage(5, "", "", " ")), renderer, clock);
+        assertThatThrownBy(() -> article.publish(clock)).isInstanceOfSatisfying(ArticleValidationException.class,
+                e -> assertThat(e.errors()).containsOnlyKeys("leadImageAlt", "leadImageCredit"));
+        assertThat(article.status()).isEqualTo(ArticleStatus.DRAFT);
     }
 
     @Test

@@ -91,12 +91,37 @@ class ArticlesTests {
     }
 
     @Test
+    void readingTimeSurvivesLoadingAndSavingAnArticleWithImages() {
+        Clock clock = Clock.fixed(BASE, ZoneOffset.UTC);
+        String body = "word ".repeat(200) + "\n\n![One](https://example.org/1.jpg)\n\n![Two](https://example.org/2.jpg)";
+        Article article = Article.draft(new ArticleContent("Images " + section.slug(), null, null, section.id(),
+                List.of(first.id()), List.of(), body, null, "en"), renderer, clock);
+        assertThat(article.readingMinutes()).isEqualTo(2); // 50.4 s of words + 12 s + 11 s
+        articles.save(article);
+        Article loaded = articles.findById(article.id()).orElseThrow();
+        assertThat(loaded.body().imageCount()).isEqualTo(2);
+        assertThat(loaded.readingMinutes()).isEqualTo(2);
+    }
+
+    @Test
+    void aTagWithoutLettersOrDigitsIsRefusedWithAFieldMessage() {
+        Clock clock = Clock.fixed(BASE, ZoneOffset.UTC);
+        Article article = Article.draft(new ArticleContent("Emoji tag " + section.slug(), null, null, section.id(),
+                List.of(first.id()), List.of("🎉"), "Body", null, "en"), renderer, clock);
+        assertThatThrownBy(() -> articles.save(article)).isInstanceOfSatisfying(ArticleValidationException.class,
+                e -> assertThat(e.errors()).containsKey("tags"));
+        assertThat(articles.findById(article.id() == null ? -1 : article.id())).isEmpty();
+    }
+
+    @Test
     void publishingADraftPutsItOnItsAuthorsPages() {
         Clock clock = Clock.fixed(BASE, ZoneOffset.UTC);
         Article draft = articles.save(Article.draft(content("Draft then published " + section.slug(), List.of(first.id(), second.id())), renderer, clock));
         Article loaded = articles.findById(draft.id()).orElseThrow();
+        int readingMinutes = loaded.readingMinutes();
         loaded.publish(clock);
         articles.save(loaded);
+        assertThat(articles.findPublished(draft.slug()).orElseThrow().readingMinutes()).isEqualTo(readingMinutes);
 
         assertThat(articles.latestByAuthor(first.id(), null, 10).items()).extracting(ArticleSummary::id).containsExactly(draft.id());
         assertThat(articles.latestByAuthor(second.id(), null, 10).items()).extracting(ArticleSummary::id).containsExactly(draft.id());

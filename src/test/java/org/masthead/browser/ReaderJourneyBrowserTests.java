@@ -52,7 +52,10 @@ class ReaderJourneyBrowserTests {
         assertThat(article.findElement(By.cssSelector("figcaption .caption")).getText())
                 .isEqualTo("Kremlin spokesperson Dmitry Peskov in Moscow on April 25, 2024.");
         assertThat(text(article.findElement(By.cssSelector("figcaption .credit")))).endsWith("Alexander Nemenov / Getty Images");
-        assertThat(article.findElement(By.cssSelector("figure img")).getAttribute("naturalWidth")).isEqualTo("1600");
+        WebElement leadImage = article.findElement(By.cssSelector("figure img"));
+        assertThat(leadImage.getAttribute("complete")).isEqualTo("true");
+        assertThat(Integer.parseInt(leadImage.getAttribute("naturalWidth"))).isPositive();
+        assertThat(leadImage.getAttribute("currentSrc")).matches(".*/media/[0-9a-f]{32}\\.jpg"); // a srcset candidate
         WebElement author = article.findElement(By.cssSelector(".author-box"));
         assertThat(author.findElement(By.cssSelector(".author-box__name")).getText()).isEqualTo("Tim Zadorozhnyy");
         assertThat(author.findElement(By.cssSelector(".author-box__role")).getText()).isEqualTo("Reporter");
@@ -77,7 +80,7 @@ class ReaderJourneyBrowserTests {
         browser.findElement(By.cssSelector(".author-box a.read-more")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/authors/tim-zadorozhnyy");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tim Zadorozhnyy");
-        assertThat(browser.findElements(By.cssSelector("article.card h2 a")).stream().map(WebElement::getText))
+        assertThat(browser.findElements(By.cssSelector("article.card .card__title a")).stream().map(WebElement::getText))
                 .contains(SEED_HEADLINE);
         Chromium.screenshot(browser, "04-author");
     }

@@ -24,13 +24,32 @@ class EmbeddedPostgresServerTests {
             assertThat(query(server, "show synchronous_commit")).isEqualTo("on");
         }
         // what a crashed server leaves behind: a pid file naming a process that no longer exists
-        Files.writeString(directory.resolve("postmaster.pid"), "999999\n" + directory.toAbsolutePath() + "\n");
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Files.writeString(directory.resolve("postmaster.pid"), finished.pid() + "\n" + directory.toAbsolutePath() + "\n");
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0, false)) {
             assertThat(query(server, "select name from survivor")).isEqualTo("still here");
         }
         assertThat(directory.resolve("postmaster.pid")).doesNotExist();
         FileSystemUtils.deleteRecursively(directory);
+    }
+
+    @Test
+    void aLiveProcessThatIsNotThisDatabasesPostgresIsNeverStopped() throws Exception {
+        Path unrelated = Path.of("target", "test-data", "embedded-unrelated");
+        FileSystemUtils.deleteRecursively(unrelated);
+        Files.createDirectories(unrelated);
+        Process bystander = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(unrelated.resolve("postmaster.pid"), bystander.pid() + "\n" + unrelated.toAbsolutePath() + "\n");
+            EmbeddedPostgresServer.stopLeftoverServer(unrelated.toAbsolutePath());
+            assertThat(bystander.isAlive()).isTrue();
+            assertThat(unrelated.resolve("postmaster.pid")).doesNotExist();
+        } finally {
+            bystander.destroyForcibly();
+            FileSystemUtils.deleteRecursively(unrelated);
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ class MarkdownRendererTests {
     void eventHandlersAndStylesAreStripped() {
         String html = renderer.render("<p onclick=\"evil()\" style=\"color:red\">Hi <img src=\"https://example.org/a.jpg\" onerror=\"evil()\" alt=\"A\"></p>").html();
         assertThat(html).doesNotContain("onclick", "onerror", "evil", "style");
-        assertThat(html).contains("<img src=\"https://example.org/a.jpg\" alt=\"A\" />");
+        assertThat(html).contains("<img src=\"https://example.org/a.jpg\" alt=\"A\">");
     }
 
     @Test
@@ -49,6 +49,19 @@ class MarkdownRendererTests {
     void iframesFormsAndObjectsAreRemoved() {
         String html = renderer.render("<iframe src=\"https://evil.example\"></iframe><form action=\"/x\"><input name=\"a\"></form><object data=\"x.swf\"></object>").html();
         assertThat(html).doesNotContain("iframe", "form", "input", "object");
+    }
+
+    @Test
+    void aFirstLevelHeadingBecomesSecondLevelBecauseTheHeadlineIsThePagesH1() {
+        RenderedMarkdown rendered = renderer.render("# Background\n\nText.");
+        assertThat(rendered.html()).isEqualTo("<h2>Background</h2>\n<p>Text.</p>");
+        assertThat(rendered.text()).isEqualTo("Background\n\nText.");
+    }
+
+    @Test
+    void dataAndVbscriptUrlsAreRemoved() {
+        String html = renderer.render("[a](data:text/html;base64,PHNjcmlwdD4=) [b](vbscript:msgbox) ![c](data:image/svg+xml,<svg/onload=alert(1)>)").html();
+        assertThat(html.toLowerCase()).doesNotContain("data:", "vbscript:", "onload");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.masthead.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Who may do what. Reader pages, feeds and media are public; everything under /admin needs a signed-in staff
+ * member, and role rules below (and in the editorial policy) decide the rest on the server. Sessions live in
+ * PostgreSQL (Spring Session JDBC), so any node can serve any signed-in request.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String LOGIN = "/admin/login";
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, LoginThrottleFilter throttle, LoginFailures failures) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(LOGIN, "/admin/setup").permitAll()
+                        .requestMatchers("/admin/staff/**").hasRole(StaffRole.ADMINISTRATOR.name())
+                        .requestMatchers("/admin/sections/**", "/admin/authors/**", "/admin/audit/**")
+                        .hasRole(StaffRole.EDITOR.name())
+                        .requestMatchers("/admin", "/admin/**").hasRole(StaffRole.CONTRIBUTOR.name())
+                        .anyRequest().permitAll())
+                .formLogin(form -> form
+                        .loginPage(LOGIN)
+                        .loginProcessingUrl(LOGIN)
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/admin", false)
+                        .failureHandler(failures))
+                .logout(logout -> logout
+                        .logoutUrl("/admin/logout")
+                        .logoutSuccessUrl(LOGIN + "?signed-out"))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(StaffRole.ADMINISTRATOR.name()).implies(StaffRole.EDITOR.name())
+                .role(StaffRole.EDITOR.name()).implies(StaffRole.REPORTER.name())
+                .role(StaffRole.REPORTER.name()).implies(StaffRole.CONTRIBUTOR.name())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable later
+    }
+
+    @Bean
+    UserDetailsService staffDetails(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        // Reads the row directly: StaffAccounts needs the PasswordEncoder this configuration defines.
+        return email -> jdbc.sql("select * from staff_user where email = lower(trim(?))").param(email)
+                .query((rs, row) -> new StaffMember(rs.getLong("id"), rs.getString("email"),
+                        rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),
+                        rs.getObject("author_id") == null ? null : rs.getLong("author_id"),
+                        rs.getBoolean("enabled"), rs.getString("password_hash")))
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("No staff account " + email));
+    }
+}
