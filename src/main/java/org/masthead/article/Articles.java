@@ -262,6 +262,68 @@ public class Articles {
                 """).param("limit", perSection).query(SUMMARY).list();
     }
 
+    /** The newsroom's article list: most recently changed first, filtered, keyset-paginated on (updated_at, id). */
+    public Slice<NewsroomRow> newsroom(NewsroomFilter filter, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select a.id, a.headline, a.slug, a.status, s.name as section_name, a.updated_at, a.published_at,
+                       a.scheduled_at,
+                       array(select au.name from article_author aa join author au on au.id = aa.author_id
+                             where aa.article_id = a.id order by aa.position) as author_names
+                from article a join section s on s.id = a.section_id where true
+                """);
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.status() != null) {
+            sql.append(" and a.status = :status");
+            params.put("status", filter.status().dbValue());
+        }
+        if (filter.sectionId() != null) {
+            sql.append(" and a.section_id = :section");
+            params.put("section", filter.sectionId());
+        }
+        if (filter.authorId() != null) {
+            sql.append(" and exists (select 1 from article_author aa where aa.article_id = a.id and aa.author_id = :author)");
+            params.put("author", filter.authorId());
+        }
+        if (filter.headlineContains() != null && !filter.headlineContains().isBlank()) {
+            sql.append(" and a.headline ilike :q escape '\\'");
+            params.put("q", "%" + filter.headlineContains().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.createdBy() != null) {
+            sql.append(" and a.created_by = :createdBy");
+            params.put("createdBy", filter.createdBy());
+        }
+        if (filter.before() != null) {
+            sql.append(" and (a.updated_at, a.id) < (:at, :id)");
+            params.put("at", timestamp(filter.before().publishedAt()));
+            params.put("id", filter.before().id());
+        }
+        sql.append(" order by a.updated_at desc, a.id desc limit :limit");
+        params.put("limit", limit + 1);
+        List<NewsroomRow> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, row) -> new NewsroomRow(
+                rs.getLong("id"), rs.getString("headline"), rs.getString("slug"), ArticleStatus.fromDb(rs.getString("status")),
+                rs.getString("section_name"), strings(rs.getArray("author_names")), instant(rs, "updated_at"),
+                instant(rs, "published_at"), instant(rs, "scheduled_at"))).list());
+        Cursor next = null;
+        if (rows.size() > limit) {
+            rows.subList(limit, rows.size()).clear();
+            NewsroomRow last = rows.get(limit - 1);
+            next = new Cursor(last.updatedAt(), last.id());
+        }
+        return new Slice<>(List.copyOf(rows), next);
+    }
+
+    /** How many articles are in each status, for the dashboard. */
+    public java.util.Map<ArticleStatus, Long> countByStatus(Long createdBy) {
+        java.util.Map<ArticleStatus, Long> counts = new java.util.EnumMap<>(ArticleStatus.class);
+        for (ArticleStatus status : ArticleStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("select status, count(*) from article where (:createdBy::bigint is null or created_by = :createdBy) group by status")
+                .param("createdBy", createdBy)
+                .query((rs, row) -> counts.put(ArticleStatus.fromDb(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
     }

@@ -35,6 +35,31 @@ public class Authors {
         return findBySlug(slug).filter(author -> author.id() == id).orElseThrow();
     }
 
+    /** A byline for a writer without a profile yet (a guest): found by name, or created with just the name. */
+    public Author findOrCreateGuest(String name) {
+        String slug = Slugs.slugify(name);
+        if (slug.isEmpty()) {
+            throw new IllegalArgumentException("A byline needs at least one letter or digit.");
+        }
+        return findBySlug(slug).orElseGet(() -> create(name, "Contributor", "", null, List.of()));
+    }
+
+    public Optional<Author> findById(long id) {
+        return jdbc.sql("""
+                select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name
+                from author au left join media m on m.id = au.avatar_id where au.id = ?
+                """).param(id).query(mapper()).optional();
+    }
+
+    public void update(long id, String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("The name must not be empty.");
+        }
+        jdbc.sql("update author set name = ?, job_title = ?, bio = ?, avatar_id = coalesce(?, avatar_id), links = ?::jsonb where id = ?")
+                .params(name.strip(), jobTitle == null ? "" : jobTitle.strip(), bio == null ? "" : bio.strip(),
+                        avatarMediaId, json.writeValueAsString(links), id).update();
+    }
+
     public Optional<Author> findBySlug(String slug) {
         return jdbc.sql("""
                 select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name

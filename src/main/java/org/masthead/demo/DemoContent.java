@@ -15,6 +15,8 @@ import org.masthead.article.Articles;
 import org.masthead.article.LeadImage;
 import org.masthead.author.Author;
 import org.masthead.author.Authors;
+import org.masthead.identity.StaffAccounts;
+import org.masthead.identity.StaffRole;
 import org.masthead.media.MediaFile;
 import org.masthead.media.MediaLibrary;
 import org.masthead.section.Section;
@@ -58,9 +60,12 @@ class DemoContent implements ApplicationRunner {
     private final MarkdownRenderer renderer;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final StaffAccounts staff;
 
     DemoContent(MastheadProperties properties, Sections sections, Authors authors, Articles articles,
-                MediaLibrary media, MarkdownRenderer renderer, JdbcClient jdbc, TransactionTemplate transactions) {
+                MediaLibrary media, MarkdownRenderer renderer, JdbcClient jdbc, TransactionTemplate transactions,
+                StaffAccounts staff) {
+        this.staff = staff;
         this.properties = properties;
         this.sections = sections;
         this.authors = authors;
@@ -85,6 +90,7 @@ class DemoContent implements ApplicationRunner {
             Cast created = createCast();
             if (properties.demoContent()) {
                 loadDemoStories(created);
+                createDemoStaff(created);
             }
             return created;
         });
@@ -141,6 +147,23 @@ class DemoContent implements ApplicationRunner {
         publish(seed, SeedArticle.PUBLISHED_AT);
         log.info("Loaded the demo newsroom: {} sections, {} authors, {} articles", cast.sections().size(),
                 cast.authors().size(), DEMO_STORIES + 1);
+    }
+
+    /** One account per role, passwords in the README; they exist only on a demo site. */
+    private void createDemoStaff(Cast cast) {
+        record Demo(String email, String name, String password, StaffRole role, Long authorId) {
+        }
+        List<Demo> accounts = List.of(
+                new Demo("contributor@masthead.test", "Ines Moreau", "contributor-demo", StaffRole.CONTRIBUTOR, cast.authors().get(1).id()),
+                new Demo("reporter@masthead.test", SeedArticle.AUTHOR, "reporter-demo", StaffRole.REPORTER, cast.seedAuthor().id()),
+                new Demo("editor@masthead.test", "Petro Hnatiuk", "editor-demo1", StaffRole.EDITOR, cast.authors().get(4).id()),
+                new Demo("admin@masthead.test", "Demo Administrator", "admin-demo12", StaffRole.ADMINISTRATOR, null));
+        for (Demo account : accounts) {
+            if (staff.findByEmail(account.email()).isEmpty()) {
+                staff.create(account.email(), account.name(), account.password(), account.role(), account.authorId());
+            }
+        }
+        log.info("Demo staff accounts: {} (passwords in the README)", accounts.stream().map(Demo::email).toList());
     }
 
     private void generate(Cast cast, int count) {

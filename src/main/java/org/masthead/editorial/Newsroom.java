@@ -48,6 +48,11 @@ public class Newsroom {
     public Article save(StaffMember staff, long id, int version, ArticleContent content, boolean autosave) {
         Article article = load(staff, id, version);
         EditorialPolicy.require(EditorialPolicy.canEdit(staff, article), "edit this article");
+        if (autosave && article.status() != org.masthead.article.ArticleStatus.DRAFT
+                && article.status() != org.masthead.article.ArticleStatus.IN_REVIEW) {
+            // a live or scheduled article changes only when someone presses Save
+            throw new org.masthead.article.ArticleException("Autosave only applies to drafts; press Save to change this article.");
+        }
         String oldSlug = article.slug();
         article.revise(content, renderer, clock);
         articles.save(article);

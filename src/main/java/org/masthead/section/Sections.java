@@ -17,7 +17,13 @@ public class Sections {
     }
 
     public Section create(String name, String description, int position) {
-        String slug = Slugs.slugify(name);
+        String slug = Slugs.slugify(name == null ? "" : name);
+        if (slug.isEmpty()) {
+            throw new IllegalArgumentException("A section name needs at least one letter or digit.");
+        }
+        if (findBySlug(slug).isPresent()) {
+            throw new IllegalArgumentException("A section called \"" + name.strip() + "\" already exists.");
+        }
         long id = jdbc.sql("insert into section (slug, name, description, position) values (?, ?, ?, ?) returning id")
                 .params(slug, name.strip(), description == null ? "" : description.strip(), position)
                 .query(Long.class).single();
@@ -28,6 +34,20 @@ public class Sections {
     public List<Section> all() {
         return jdbc.sql("select id, slug, name, description, position from section order by position, id")
                 .query(Section.class).list();
+    }
+
+    public Optional<Section> findById(long id) {
+        return jdbc.sql("select id, slug, name, description, position from section where id = ?")
+                .param(id).query(Section.class).optional();
+    }
+
+    /** Renames keep the slug, so section URLs stay stable. */
+    public void update(long id, String name, String description, int position) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("The name must not be empty.");
+        }
+        jdbc.sql("update section set name = ?, description = ?, position = ? where id = ?")
+                .params(name.strip(), description == null ? "" : description.strip(), position, id).update();
     }
 
     public Optional<Section> findBySlug(String slug) {
