@@ -1,0 +1,16 @@
+package org.masthead.identity;
+
+import java.util.List;
+import org.masthead.author.Author;
+import org.masthead.system.AdminFrame;
+
+/** Page records of the identity admin screens. */
+public final class StaffAdminPages {
+
+    private StaffAdminPages() {
+    }
+
+    public record StaffPage(AdminFrame frame, List<StaffMember> staff, List<Author> authors, List<StaffRole> roles,
+                            String error, String notice) {
+    }
+}

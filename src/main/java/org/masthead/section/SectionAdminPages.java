@@ -1,0 +1,14 @@
+package org.masthead.section;
+
+import java.util.List;
+import org.masthead.system.AdminFrame;
+
+/** Page records of the section admin screens. */
+public final class SectionAdminPages {
+
+    private SectionAdminPages() {
+    }
+
+    public record SectionsPage(AdminFrame frame, List<Section> sections, String error, String notice) {
+    }
+}
