@@ -18,7 +18,7 @@ import org.masthead.article.LeadImage;
  */
 public record ArticleForm(String headline, String slug, String standfirst, Long sectionId, List<Long> authorIds,
                           String guestByline, String tags, String bodyMarkdown, Long leadImageId, String leadImageAlt,
-                          String leadImageCaption, String leadImageCredit, boolean removeLeadImage, Integer version,
+                          String leadImageCaption, String leadImageCredit, Boolean removeLeadImage, Integer version,
                           String scheduledAt, String action) {
 
     public ArticleForm {
@@ -34,6 +34,7 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
         leadImageCredit = leadImageCredit == null ? "" : leadImageCredit;
         scheduledAt = scheduledAt == null ? "" : scheduledAt;
         action = action == null || action.isBlank() ? "save" : action;
+        removeLeadImage = Boolean.TRUE.equals(removeLeadImage);
     }
 
     static ArticleForm empty() {
@@ -68,7 +69,7 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
 
     ArticleContent content(String language) {
         List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
-        LeadImage image = leadImageId == null || removeLeadImage ? null
+        LeadImage image = leadImageId == null || removeLeadImage() ? null
                 : new LeadImage(leadImageId, leadImageAlt, leadImageCaption, leadImageCredit);
         return new ArticleContent(headline, slug, standfirst, sectionId == null ? 0 : sectionId,
                 new ArrayList<>(authorIds), tagList, bodyMarkdown, image, language);

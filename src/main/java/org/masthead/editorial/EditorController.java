@@ -252,7 +252,7 @@ class EditorController {
     private ModelAndView editor(HttpServletRequest request, Article article, ArticleForm form, EditorPages.Conflict conflict,
                                 Map<String, String> errors, String notice, String previewHtml) {
         StaffMember staff = session.current();
-        MediaFile leadImage = form.leadImageId() == null || form.removeLeadImage() ? null : media.find(form.leadImageId()).orElse(null);
+        MediaFile leadImage = form.leadImageId() == null || Boolean.TRUE.equals(form.removeLeadImage()) ? null : media.find(form.leadImageId()).orElse(null);
         EditorPages.Permissions can = article == null
                 ? new EditorPages.Permissions(true, true, staff.can(StaffRole.REPORTER), false, false, false)
                 : new EditorPages.Permissions(EditorialPolicy.canEdit(staff, article),

@@ -16,6 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "masthead.data-dir=target/test-data/empty-site",
         "masthead.embedded-database.ephemeral=true",
-        "masthead.demo-content=false"})
+        "masthead.demo-content=false",
+        // a short throttle window, so the tests that trip it can wait it out
+        "masthead.login.window=3s",
+        "masthead.login.failures-per-account=5",
+        "masthead.login.failures-per-address=12"})
 public @interface EmptySiteTest {
 }

@@ -1,0 +1,241 @@
+package org.masthead.editorial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.article.Article;
+import org.masthead.article.ArticleStatus;
+import org.masthead.article.Articles;
+import org.masthead.author.Authors;
+import org.masthead.identity.StaffAccounts;
+import org.masthead.identity.StaffMember;
+import org.masthead.section.Sections;
+import org.masthead.support.EmptySiteTest;
+import org.masthead.support.Newsroom;
+import org.masthead.support.NewsroomClient;
+import org.masthead.support.ReaderClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every role rule, proven with real HTTP requests against the running application. */
+@EmptySiteTest
+class NewsroomPermissionTests {
+
+    @Autowired Sections sections;
+    @Autowired Authors authors;
+    @Autowired StaffAccounts accounts;
+    @Autowired Articles articles;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    Newsroom newsroom;
+
+    @BeforeEach
+    void newsroom() {
+        newsroom = Newsroom.create(sections, authors, accounts);
+    }
+
+    private NewsroomClient as(StaffMember staff) {
+        return NewsroomClient.signedIn(port, staff.email(), Newsroom.PASSWORD);
+    }
+
+    private List<Map.Entry<String, String>> form(String headline, String action, Integer version) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(
+                Map.entry("headline", headline), Map.entry("sectionId", String.valueOf(newsroom.section().id())),
+                Map.entry("authorIds", String.valueOf(newsroom.byline().id())), Map.entry("tags", "Council, Budget"),
+                Map.entry("bodyMarkdown", "The council met on *Monday*."), Map.entry("action", action)));
+        if (version != null) {
+            fields.add(Map.entry("version", String.valueOf(version)));
+        }
+        return fields;
+    }
+
+    private long create(NewsroomClient client, String headline) {
+        HttpResponse<String> response = client.post("/admin/articles", form(headline, "save", null));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.replaceAll(".*/admin/articles/(\\d+).*", "$1"));
+    }
+
+    private Article article(long id) {
+        return articles.findById(id).orElseThrow();
+    }
+
+    @Test
+    void signedOutVisitorsAreSentToTheSignInForm() {
+        HttpResponse<String> response = new NewsroomClient(port).get("/admin");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login");
+        assertThat(new NewsroomClient(port).get("/admin/articles/new").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aContributorWritesADraftAndSubmitsItButCannotPublish() {
+        NewsroomClient contributor = as(newsroom.contributor());
+        long id = create(contributor, "Council budget draft " + newsroom.section().slug());
+        assertThat(article(id).status()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(article(id).createdBy()).isEqualTo(newsroom.contributor().id());
+
+        HttpResponse<String> publish = contributor.post("/admin/articles/" + id,
+                form("Council budget draft " + newsroom.section().slug(), "publish", article(id).version()));
+        assertThat(publish.statusCode()).isEqualTo(403);
+        assertThat(article(id).status()).isEqualTo(ArticleStatus.DRAFT);
+
+        HttpResponse<String> submit = contributor.post("/admin/articles/" + id,
+                form("Council budget draft " + newsroom.section().slug(), "submit", article(id).version()));
+        assertThat(submit.statusCode()).isEqualTo(302);
+        assertThat(article(id).status()).isEqualTo(ArticleStatus.IN_REVIEW);
+
+        // the editor screen offers no publish button to a contributor either
+        String editor = contributor.get("/admin/articles/" + id).body();
+        assertThat(Jsoup.parse(editor).select("button[value=publish]")).isEmpty();
+    }
+
+    @Test
+    void aContributorCannotOpenOrChangeSomeoneElsesArticle() {
+        long id = create(as(newsroom.contributor()), "Someone else's story " + newsroom.section().slug());
+        NewsroomClient other = as(newsroom.otherContributor());
+
+        assertThat(other.get("/admin/articles/" + id).statusCode()).isEqualTo(403);
+        HttpResponse<String> edit = other.post("/admin/articles/" + id, form("Hijacked", "save", article(id).version()));
+        assertThat(edit.statusCode()).isEqualTo(403);
+        assertThat(article(id).content().headline()).isEqualTo("Someone else's story " + newsroom.section().slug());
+        assertThat(other.get("/admin/articles").body()).doesNotContain("Someone else&#39;s story", "Someone else's story");
+    }
+
+    @Test
+    void aReporterPublishesOwnArticlesButNotOthers() {
+        NewsroomClient reporter = as(newsroom.reporter());
+        long own = create(reporter, "Reporter's own " + newsroom.section().slug());
+        assertThat(reporter.post("/admin/articles/" + own, form("Reporter's own " + newsroom.section().slug(), "publish",
+                article(own).version())).statusCode()).isEqualTo(302);
+        assertThat(article(own).status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(new ReaderClient(port).get("/articles/" + article(own).slug()).statusCode()).isEqualTo(200);
+
+        long theirs = create(as(newsroom.contributor()), "Contributor's piece " + newsroom.section().slug());
+        HttpResponse<String> publish = reporter.post("/admin/articles/" + theirs,
+                form("Contributor's piece " + newsroom.section().slug(), "publish", article(theirs).version()));
+        assertThat(publish.statusCode()).isEqualTo(403);
+        assertThat(article(theirs).status()).isEqualTo(ArticleStatus.DRAFT);
+    }
+
+    @Test
+    void anEditorPublishesUnpublishesAndCorrectsAnyArticle() {
+        long id = create(as(newsroom.contributor()), "Editor's pick " + newsroom.section().slug());
+        NewsroomClient editor = as(newsroom.editor());
+        String headline = "Editor's pick " + newsroom.section().slug();
+
+        assertThat(editor.post("/admin/articles/" + id, form(headline, "publish", article(id).version())).statusCode()).isEqualTo(302);
+        assertThat(article(id).status()).isEqualTo(ArticleStatus.PUBLISHED);
+
+        assertThat(editor.post("/admin/articles/" + id + "/corrections", Map.of("kind", "CORRECTION",
+                "text", "An earlier version misstated the budget.")).statusCode()).isEqualTo(302);
+        assertThat(new ReaderClient(port).get("/articles/" + article(id).slug()).body())
+                .contains("An earlier version misstated the budget.");
+
+        assertThat(editor.post("/admin/articles/" + id, form(headline, "unpublish", article(id).version())).statusCode()).isEqualTo(302);
+        assertThat(article(id).status()).isEqualTo(ArticleStatus.UNPUBLISHED);
+        assertThat(new ReaderClient(port).get("/articles/" + article(id).slug()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyEditorsAddCorrections() {
+        NewsroomClient reporter = as(newsroom.reporter());
+        long id = create(reporter, "Reporter publishes " + newsroom.section().slug());
+        reporter.post("/admin/articles/" + id, form("Reporter publishes " + newsroom.section().slug(), "publish", article(id).version()));
+        assertThat(article(id).status()).isEqualTo(ArticleStatus.PUBLISHED);
+        HttpResponse<String> correction = reporter.post("/admin/articles/" + id + "/corrections",
+                Map.of("kind", "CORRECTION", "text", "Not allowed"));
+        assertThat(correction.statusCode()).isEqualTo(403);
+        assertThat(articles.corrections(id)).isEmpty();
+    }
+
+    @Test
+    void sectionsAuthorsAndTheAuditLogAreForEditorsStaffForAdministrators() {
+        NewsroomClient reporter = as(newsroom.reporter());
+        NewsroomClient editor = as(newsroom.editor());
+        NewsroomClient admin = as(newsroom.administrator());
+        for (String path : List.of("/admin/sections", "/admin/authors", "/admin/audit")) {
+            assertThat(reporter.get(path).statusCode()).as(path).isEqualTo(403);
+            assertThat(editor.get(path).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(reporter.post("/admin/sections", Map.of("name", "Reporter section")).statusCode()).isEqualTo(403);
+        assertThat(sections.findBySlug("reporter-section")).isEmpty();
+        assertThat(editor.get("/admin/staff").statusCode()).isEqualTo(403);
+        assertThat(editor.post("/admin/staff", Map.of("email", "sneaky@test", "displayName", "Sneaky",
+                "password", "sneaky-password", "role", "ADMINISTRATOR")).statusCode()).isEqualTo(403);
+        assertThat(accounts.findByEmail("sneaky@test")).isEmpty();
+        assertThat(admin.get("/admin/staff").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyStateChangingRequestWithoutACsrfTokenIsRefused() {
+        NewsroomClient editor = as(newsroom.editor());
+        long id = create(editor, "CSRF target " + newsroom.section().slug());
+        int version = article(id).version();
+        assertThat(editor.postWithoutCsrf("/admin/articles/" + id, Map.of("headline", "Forged", "action", "publish",
+                "version", String.valueOf(version), "sectionId", String.valueOf(newsroom.section().id()))).statusCode()).isEqualTo(403);
+        assertThat(editor.postWithoutCsrf("/admin/articles", Map.of("headline", "Forged new")).statusCode()).isEqualTo(403);
+        assertThat(editor.postWithoutCsrf("/admin/sections", Map.of("name", "Forged section")).statusCode()).isEqualTo(403);
+        assertThat(new NewsroomClient(port).postWithoutCsrf("/admin/login", Map.of("email", newsroom.editor().email(),
+                "password", Newsroom.PASSWORD)).statusCode()).isEqualTo(403);
+        assertThat(article(id).status()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(article(id).content().headline()).isEqualTo("CSRF target " + newsroom.section().slug());
+        assertThat(sections.findBySlug("forged-section")).isEmpty();
+    }
+
+    @Test
+    void publishingNeedsAnAuthorAndAHeadlineWithMessagesPerField() {
+        NewsroomClient editor = as(newsroom.editor());
+        List<Map.Entry<String, String>> noAuthor = new ArrayList<>(form("No byline " + newsroom.section().slug(), "publish", null));
+        noAuthor.removeIf(field -> field.getKey().equals("authorIds"));
+        HttpResponse<String> response = editor.post("/admin/articles", noAuthor);
+        assertThat(response.statusCode()).isEqualTo(422);
+        var page = Jsoup.parse(response.body());
+        assertThat(page.select("#errors li").eachText()).contains("A published article needs at least one author.");
+        assertThat(page.selectFirst("#headline").attr("value")).isEqualTo("No byline " + newsroom.section().slug());
+
+        HttpResponse<String> noHeadline = editor.post("/admin/articles", form("", "save", null));
+        assertThat(noHeadline.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(noHeadline.body()).selectFirst("#headline-error").text()).isEqualTo("Write a headline.");
+    }
+
+    @Test
+    void everyActionIsInTheAuditLogAndEveryContentChangeKeepsARevision() {
+        NewsroomClient editor = as(newsroom.editor());
+        String headline = "Audited " + newsroom.section().slug();
+        long id = create(editor, headline);
+        editor.post("/admin/articles/" + id, form(headline + " v2", "save", article(id).version()));
+        editor.post("/admin/articles/" + id, form(headline + " v2", "save", article(id).version())); // no change
+        editor.post("/admin/articles/" + id, form(headline + " v2", "publish", article(id).version()));
+
+        List<String> reasons = jdbc.sql("select reason from article_revision where article_id = ? order by number")
+                .param(id).query(String.class).list();
+        assertThat(reasons).containsExactly("create", "save", "publish");
+        List<String> actions = jdbc.sql("select action from audit_log where article_id = ? order by id")
+                .param(id).query(String.class).list();
+        assertThat(actions).containsExactly("created", "saved", "saved", "saved", "published");
+        assertThat(editor.get("/admin/audit?article=" + id).body()).contains("published", newsroom.editor().displayName());
+
+        HttpResponse<String> diff = editor.get("/admin/articles/" + id + "/revisions/2");
+        assertThat(diff.statusCode()).isEqualTo(200);
+        var lines = Jsoup.parse(diff.body());
+        assertThat(lines.select(".diff__removed").eachText()).anyMatch(line -> line.endsWith("Headline: " + headline));
+        assertThat(lines.select(".diff__added").eachText()).anyMatch(line -> line.endsWith("Headline: " + headline + " v2"));
+
+        // restoring revision 1 brings the first headline back, as a new revision
+        assertThat(editor.post("/admin/articles/" + id + "/revisions/1/restore",
+                Map.of("version", String.valueOf(article(id).version()))).statusCode()).isEqualTo(302);
+        assertThat(article(id).content().headline()).isEqualTo(headline);
+        assertThat(jdbc.sql("select reason from article_revision where article_id = ? order by number desc limit 1")
+                .param(id).query(String.class).single()).isEqualTo("restore");
+    }
+}
