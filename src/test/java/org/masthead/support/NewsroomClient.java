@@ -54,6 +54,11 @@ public final class NewsroomClient {
         return postForm("/admin/login", List.of(Map.entry("email", email), Map.entry("password", password)), true);
     }
 
+    /** Reads the CSRF token from the form on {@code path}, for posting without signing in. */
+    public void loadCsrfFrom(String path) {
+        csrf = tokenIn(get(path).body());
+    }
+
     public void refreshCsrf() {
         csrf = tokenIn(get("/admin").body());
     }

@@ -1,0 +1,108 @@
+package org.masthead.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.author.Authors;
+import org.masthead.section.Sections;
+import org.masthead.support.EmptySiteTest;
+import org.masthead.support.Newsroom;
+import org.masthead.support.NewsroomClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@EmptySiteTest
+class SignInTests {
+
+    @Autowired Sections sections;
+    @Autowired Authors authors;
+    @Autowired StaffAccounts accounts;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    Newsroom newsroom;
+
+    @BeforeEach
+    void newsroom() {
+        newsroom = Newsroom.create(sections, authors, accounts);
+    }
+
+    @Test
+    void signingInLeadsToTheDashboardInANewSessionStoredInPostgres() {
+        NewsroomClient client = new NewsroomClient(port);
+        client.get("/admin/login");
+        String anonymousSession = client.sessionCookie();
+        HttpResponse<String> response = client.signIn(newsroom.editor().email().toUpperCase(), Newsroom.PASSWORD);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+        String session = client.sessionCookie();
+        assertThat(session).isNotNull().isNotEqualTo(anonymousSession); // no session fixation
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("SESSION=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        assertThat(client.get("/admin").body()).contains("Hello, " + newsroom.editor().displayName());
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(newsroom.editor().email()).query(Long.class).single()).isPositive();
+        assertThat(client.get("/admin").headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    }
+
+    @Test
+    void aWrongPasswordShowsTheFormAgainWithAMessage() {
+        NewsroomClient client = new NewsroomClient(port);
+        HttpResponse<String> response = client.signIn(newsroom.reporter().email(), "wrong password");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?error");
+        assertThat(client.get("/admin/login?error").body()).contains("do not match an active account");
+        assertThat(client.get("/admin").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        NewsroomClient client = NewsroomClient.signedIn(port, newsroom.reporter().email(), Newsroom.PASSWORD);
+        assertThat(client.post("/admin/logout", java.util.Map.of()).statusCode()).isEqualTo(302);
+        assertThat(client.get("/admin").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aDisabledAccountCannotSignIn() {
+        accounts.update(newsroom.contributor().id(), StaffRole.CONTRIBUTOR, null, false);
+        HttpResponse<String> response = new NewsroomClient(port).signIn(newsroom.contributor().email(), Newsroom.PASSWORD);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?error");
+    }
+
+    @Test
+    void repeatedFailuresForOneAccountAreRefusedWith429UntilTheWindowPasses() throws Exception {
+        String email = newsroom.reporter().email();
+        for (int i = 0; i < 5; i++) {
+            assertThat(new NewsroomClient(port).signIn(email, "guess " + i).statusCode()).isEqualTo(302);
+        }
+        HttpResponse<String> blocked = new NewsroomClient(port).signIn(email, Newsroom.PASSWORD);
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(blocked.body()).contains("Too many failed sign-in attempts");
+        assertThat(blocked.headers().firstValue("Retry-After")).hasValue("3");
+        // another account from the same address is not affected
+        assertThat(new NewsroomClient(port).signIn(newsroom.editor().email(), Newsroom.PASSWORD).statusCode()).isEqualTo(302);
+
+        Thread.sleep(3_200); // the test configuration's window
+        HttpResponse<String> later = new NewsroomClient(port).signIn(email, Newsroom.PASSWORD);
+        assertThat(later.statusCode()).isEqualTo(302);
+        assertThat(later.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+    }
+
+    @Test
+    void repeatedFailuresFromOneAddressAreRefusedForEveryAccount() throws Exception {
+        int failures = 0;
+        // the window restarts at fixed intervals, so a boundary may pass mid-loop: keep failing until refused
+        while (failures < 60 && new NewsroomClient(port).signIn("nobody-" + failures + "@test", "guess").statusCode() != 429) {
+            failures++;
+        }
+        assertThat(failures).isBetween(12, 59);
+        HttpResponse<String> blocked = new NewsroomClient(port).signIn(newsroom.administrator().email(), Newsroom.PASSWORD);
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        Thread.sleep(3_200); // leave the address unblocked for the other tests
+        assertThat(new NewsroomClient(port).signIn(newsroom.administrator().email(), Newsroom.PASSWORD).statusCode()).isEqualTo(302);
+    }
+}
