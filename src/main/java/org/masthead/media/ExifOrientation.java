@@ -1,7 +1,6 @@
 package org.masthead.media;
 
 import java.awt.geom.AffineTransform;
-import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
 
 /**
@@ -82,6 +81,9 @@ final class ExifOrientation {
         }
         BufferedImage target = new BufferedImage(swap ? h : w, swap ? w : h,
                 image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        return new AffineTransformOp(t, AffineTransformOp.TYPE_BICUBIC).filter(image, target);
+        var g = target.createGraphics();
+        g.drawImage(image, t, null);
+        g.dispose();
+        return target;
     }
 }
