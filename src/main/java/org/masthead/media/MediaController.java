@@ -1,10 +1,7 @@
 package org.masthead.media;
 
-import java.nio.file.Files;
-
 import org.masthead.system.MastheadProperties;
 import org.masthead.system.NotFoundException;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -31,14 +28,11 @@ class MediaController {
             throw new NotFoundException("No media file " + fileName);
         }
         String contentType = library.contentTypeOf(fileName).orElseThrow(() -> new NotFoundException("No media file " + fileName));
-        var path = library.pathOf(fileName);
-        if (!Files.isReadable(path)) {
-            throw new NotFoundException("No media file " + fileName);
-        }
+        Resource file = library.open(fileName).orElseThrow(() -> new NotFoundException("No media file " + fileName));
         return ResponseEntity.ok()
                 .cacheControl(cacheControl)
                 .eTag('"' + fileName + '"')
                 .contentType(MediaType.parseMediaType(contentType))
-                .body(new FileSystemResource(path));
+                .body(file);
     }
 }

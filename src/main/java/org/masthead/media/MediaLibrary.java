@@ -1,10 +1,5 @@
 package org.masthead.media;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.masthead.system.MastheadProperties;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,13 +32,13 @@ public class MediaLibrary {
 
     private final JdbcClient jdbc;
     private final ImageProcessor processor;
-    private final Path directory;
+    private final MediaStore store;
     private final Clock clock;
 
-    MediaLibrary(JdbcClient jdbc, ImageProcessor processor, MastheadProperties properties, Clock clock) {
+    MediaLibrary(JdbcClient jdbc, ImageProcessor processor, MediaStore store, Clock clock) {
         this.jdbc = jdbc;
         this.processor = processor;
-        this.directory = properties.mediaDir();
+        this.store = store;
         this.clock = clock;
     }
 
@@ -107,26 +101,14 @@ public class MediaLibrary {
                 """).param("name", fileName).query(String.class).optional();
     }
 
-    Path pathOf(String fileName) {
-        return directory.resolve(fileName.substring(0, 2)).resolve(fileName);
+    Optional<org.springframework.core.io.Resource> open(String fileName) {
+        return store.get(fileName);
     }
 
     private String store(byte[] bytes, ImageType type) {
         String fileName = sha256(bytes).substring(0, 32) + "." + type.extension;
-        Path target = pathOf(fileName);
-        if (Files.exists(target)) {
-            return fileName;
-        }
-        try {
-            Files.createDirectories(target.getParent());
-            // Written aside and moved, so a crash never leaves a half-written file under the final name.
-            Path temporary = Files.createTempFile(target.getParent(), "upload", ".tmp");
-            Files.write(temporary, bytes);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return fileName;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store " + fileName + " in " + directory, e);
-        }
+        store.put(fileName, bytes);
+        return fileName;
     }
 
     private static String strip(String value) {

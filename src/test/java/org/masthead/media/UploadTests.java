@@ -40,6 +40,7 @@ import org.springframework.util.unit.DataSize;
 class UploadTests {
 
     @Autowired MediaLibrary library;
+    @Autowired LocalMediaStore store;
     @Autowired JdbcClient jdbc;
     @Autowired MastheadProperties properties;
     @Autowired Sections sections;
@@ -70,13 +71,13 @@ class UploadTests {
                 Map.entry("image/png", picture("png", 700, 400)), Map.entry("image/webp", webp()))) {
             MediaFile stored = library.upload(upload.getValue(), "upload", null);
             assertThat(stored.contentType()).isEqualTo(upload.getKey());
-            assertThat(Files.exists(library.pathOf(stored.fileName()))).isTrue();
+            assertThat(Files.exists(store.pathOf(stored.fileName()))).isTrue();
             List<Integer> widths = jdbc.sql("select width from media_variant where media_id = ? order by width")
                     .param(stored.id()).query(Integer.class).list();
             List<Integer> expected = Arrays.stream(ImageProcessor.VARIANT_WIDTHS).filter(w -> w < stored.width()).boxed().toList();
             assertThat(widths).as(upload.getKey()).isEqualTo(expected).isNotEmpty();
             for (String variant : jdbc.sql("select file_name from media_variant where media_id = ?").param(stored.id()).query(String.class).list()) {
-                BufferedImage decoded = ImageIO.read(library.pathOf(variant).toFile());
+                BufferedImage decoded = ImageIO.read(store.pathOf(variant).toFile());
                 assertThat(decoded.getWidth()).isIn(expected);
             }
         }
@@ -97,7 +98,7 @@ class UploadTests {
         MediaFile stored = library.upload(rotated, "portrait.jpg", null);
         assertThat(stored.width()).isEqualTo(400);
         assertThat(stored.height()).isEqualTo(600);
-        byte[] kept = Files.readAllBytes(library.pathOf(stored.fileName()));
+        byte[] kept = Files.readAllBytes(store.pathOf(stored.fileName()));
         assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
     }
 
@@ -106,7 +107,7 @@ class UploadTests {
         byte[] original = webp();
         byte[] withExif = appendRiffChunk(original, "EXIF", "camera serial 12345".getBytes(StandardCharsets.US_ASCII));
         MediaFile stored = library.upload(withExif, "with-exif.webp", null);
-        byte[] kept = Files.readAllBytes(library.pathOf(stored.fileName()));
+        byte[] kept = Files.readAllBytes(store.pathOf(stored.fileName()));
         assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("camera serial", "EXIF");
         assertThat(ImageIO.read(new ByteArrayInputStream(kept)).getWidth()).isEqualTo(800);
     }

@@ -1,0 +1,17 @@
+package org.masthead.media;
+
+import java.util.Optional;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * Where media bytes live. Today the local data directory; an S3-compatible bucket can implement this later
+ * without the library, the upload pipeline or the URLs changing.
+ */
+public interface MediaStore {
+
+    /** Stores the bytes under {@code name} unless that name exists already (names are content hashes). */
+    void put(String name, byte[] bytes);
+
+    Optional<Resource> get(String name);
+}
