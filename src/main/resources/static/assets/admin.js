@@ -40,6 +40,7 @@
   var dirty = false;
   var saving = false;
   form.addEventListener("input", function () { dirty = true; });
+  form.addEventListener("submit", function () { url = null; }); // the explicit save wins; no autosave races it
   setInterval(function () {
     if (!url || !dirty || saving) { return; }
     saving = true;

@@ -75,8 +75,18 @@ public final class Article {
             retiredSlugs.add(slug);
             slug = newSlug;
         }
+        ArticleContent previous = content;
+        RenderedMarkdown previousBody = body;
         content = revised;
         body = renderer.render(revised.bodyMarkdown());
+        if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
+            Map<String, String> problems = problemsBeforePublishing();
+            if (!problems.isEmpty()) {
+                content = previous; // a live or scheduled article keeps what publishing requires
+                body = previousBody;
+                throw new ArticleValidationException(problems);
+            }
+        }
         updatedAt = now(clock);
     }
 
@@ -126,7 +136,8 @@ public final class Article {
 
     /** The scheduler's move: a scheduled article whose time has come goes live, dated at its scheduled time. */
     public boolean publishIfDue(Clock clock) {
-        if (status != ArticleStatus.SCHEDULED || scheduledAt.isAfter(clock.instant())) {
+        if (status != ArticleStatus.SCHEDULED || scheduledAt.isAfter(clock.instant())
+                || !problemsBeforePublishing().isEmpty()) {
             return false;
         }
         status = ArticleStatus.PUBLISHED;

@@ -3,7 +3,12 @@ package org.masthead.article;
 import java.time.Instant;
 import java.util.Optional;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.masthead.system.HttpCaching;
+import org.masthead.system.Layout;
+import org.masthead.system.Site;
 import org.masthead.system.Layouts;
 import org.masthead.system.NotFoundException;
 import org.masthead.system.Pages;
@@ -40,9 +45,21 @@ class ArticleController {
         if (caching.isNotModified(request, lastChange(article, latest))) {
             return null;
         }
-        return Pages.view("article/show", new ArticlePage(
-                layouts.page(article.headline(), article.standfirst(), article.url(), "section:" + article.section().slug()),
-                article, new NewsFeedBox(latest)));
+        caching.tag(request, surrogateKeys(article));
+        Site site = layouts.site();
+        Layout layout = layouts.page(article.headline(), article.standfirst() != null ? article.standfirst() : article.excerpt(),
+                        article.url(), "section:" + article.section().slug())
+                .withMeta(ArticleStructuredData.socialCards(article, site))
+                .withJsonLd(ArticleStructuredData.newsArticle(article, site))
+                .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));
+        return Pages.view("article/show", new ArticlePage(layout, article, new NewsFeedBox(latest)));
+    }
+
+    /** What this page shows, for CDN purges: the article, its section, its authors, and the news feed. */
+    static List<String> surrogateKeys(ArticleView article) {
+        List<String> keys = new ArrayList<>(List.of("article-" + article.id(), "section-" + article.section().id(), "news-feed"));
+        article.bylines().forEach(byline -> keys.add("author-" + byline.authorId()));
+        return keys;
     }
 
     private static Instant lastChange(ArticleView article, Slice<ArticleSummary> latest) {

@@ -216,7 +216,7 @@ public class Articles {
                 """).param(slug).query((rs, row) -> new ArticleView(rs.getLong("id"), rs.getString("slug"),
                 rs.getString("headline"), rs.getString("standfirst"), section(rs), List.of(), picture(rs),
                 rs.getString("body_html"), rs.getInt("reading_minutes"), List.of(), rs.getString("language"),
-                instant(rs, "published_at"), instant(rs, "updated_at"), List.of()))
+                instant(rs, "published_at"), instant(rs, "updated_at"), List.of(), excerpt(rs.getString("body_text"))))
                 .optional()
                 .map(view -> view.withRelated(bylines(view.id()), tagNames(view.id()), corrections(view.id())));
     }
@@ -400,18 +400,27 @@ public class Articles {
             return null;
         }
         int width = rs.getInt("width");
-        StringBuilder srcset = new StringBuilder();
+        List<Picture.Source> sources = new ArrayList<>();
         for (String variant : strings(rs.getArray("variants"))) {
             String[] widthAndFile = variant.split(" ", 2);
-            srcset.append(Media.url(widthAndFile[1])).append(' ').append(widthAndFile[0]).append("w, ");
+            sources.add(new Picture.Source(Media.url(widthAndFile[1]), Integer.parseInt(widthAndFile[0])));
         }
-        srcset.append(Media.url(fileName)).append(' ').append(width).append('w');
+        sources.add(new Picture.Source(Media.url(fileName), width));
         return new Picture(Media.url(fileName), width, rs.getInt("height"), rs.getString("lead_image_alt"),
-                rs.getString("lead_image_caption"), rs.getString("lead_image_credit"), srcset.toString());
+                rs.getString("lead_image_caption"), rs.getString("lead_image_credit"), List.copyOf(sources));
     }
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** The first words of the body, for descriptions: about 50 words, cut at a word boundary. */
+    static String excerpt(String text) {
+        String[] words = text.strip().split("\\s+");
+        if (words.length <= 50) {
+            return text.strip().replaceAll("\\s+", " ");
+        }
+        return String.join(" ", java.util.Arrays.copyOf(words, 50)) + "…";
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

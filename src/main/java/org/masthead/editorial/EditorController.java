@@ -56,10 +56,10 @@ class EditorController {
     private final MediaLibrary media;
     private final MarkdownRenderer renderer;
     private final StaffSession session;
-    private final Site site;
+    private final org.masthead.system.SiteSettings siteSettings;
 
     EditorController(Newsroom newsroom, Articles articles, Revisions revisions, Sections sections, Authors authors,
-                     MediaLibrary media, MarkdownRenderer renderer, StaffSession session, Site site) {
+                     MediaLibrary media, MarkdownRenderer renderer, StaffSession session, org.masthead.system.SiteSettings siteSettings) {
         this.newsroom = newsroom;
         this.articles = articles;
         this.revisions = revisions;
@@ -68,7 +68,7 @@ class EditorController {
         this.media = media;
         this.renderer = renderer;
         this.session = session;
-        this.site = site;
+        this.siteSettings = siteSettings;
     }
 
     @GetMapping("/admin/articles")
@@ -111,7 +111,7 @@ class EditorController {
         }
         Article article;
         try {
-            article = newsroom.create(staff, form.content(site.language()));
+            article = newsroom.create(staff, form.content(siteSettings.current().language()));
         } catch (ArticleValidationException e) {
             return invalid(editor(request, null, form, null, e.errors(), null, null), e.errors());
         } catch (ArticleException | IllegalArgumentException e) {
@@ -140,7 +140,7 @@ class EditorController {
         int version = form.version() == null ? -1 : form.version();
         Article saved;
         try {
-            saved = newsroom.save(staff, id, version, form.content(site.language()), false);
+            saved = newsroom.save(staff, id, version, form.content(siteSettings.current().language()), false);
         } catch (ArticleConflictException e) {
             Article latest = newsroom.view(staff, id);
             ModelAndView view = editor(request, latest, form.withVersion(latest.version()), conflict(id), Map.of(),
@@ -164,7 +164,7 @@ class EditorController {
                 case "submit" -> newsroom.submit(staff, id, saved.version());
                 case "publish" -> newsroom.publish(staff, id, saved.version());
                 case "schedule" -> {
-                    Instant at = form.scheduledInstant(site.timeZone());
+                    Instant at = form.scheduledInstant(siteSettings.current().timeZone());
                     if (at == null) {
                         throw new ArticleValidationException(Map.of("scheduledAt", "Enter the date and time to publish."));
                     }
@@ -193,13 +193,13 @@ class EditorController {
         StaffMember staff = session.current();
         int version = form.version() == null ? -1 : form.version();
         try {
-            Article saved = newsroom.save(staff, id, version, form.content(site.language()), true);
-            return ResponseEntity.ok(Map.of("version", saved.version(), "savedAt", site.time(saved.updatedAt()),
-                    "message", "Draft saved at " + site.time(saved.updatedAt())));
+            Article saved = newsroom.save(staff, id, version, form.content(siteSettings.current().language()), true);
+            return ResponseEntity.ok(Map.of("version", saved.version(), "savedAt", siteSettings.current().time(saved.updatedAt()),
+                    "message", "Draft saved at " + siteSettings.current().time(saved.updatedAt())));
         } catch (ArticleConflictException e) {
             EditorPages.Conflict conflict = conflict(id);
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of(
-                    "message", "Not saved: " + conflict.savedBy() + " saved this article at " + site.time(conflict.savedAt())
+                    "message", "Not saved: " + conflict.savedBy() + " saved this article at " + siteSettings.current().time(conflict.savedAt())
                             + ". Reload to see their version before you continue.",
                     "theirVersion", conflict.theirVersionUrl()));
         } catch (ArticleException | IllegalArgumentException e) {
@@ -224,7 +224,8 @@ class EditorController {
         if (form.sectionId() == null || sections.findById(form.sectionId()).isEmpty()) {
             errors.put("sectionId", "Choose a section.");
         }
-        if (!form.guestByline().isBlank()) {
+        if (!form.guestByline().isBlank() && errors.isEmpty() && !form.action().equals("preview")) {
+            // a guest profile is public: created only when the article itself is saved
             try {
                 List<Long> ids = new ArrayList<>(form.authorIds());
                 long guest = authors.findOrCreateGuest(form.guestByline()).id();

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes scheduled articles when their time comes, exactly once even with several app nodes: each node
@@ -29,8 +29,11 @@ public class ScheduledPublisher {
     private final Revisions revisions;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    ScheduledPublisher(JdbcClient jdbc, Articles articles, Revisions revisions, AuditLog audit, Clock clock) {
+    ScheduledPublisher(JdbcClient jdbc, Articles articles, Revisions revisions, AuditLog audit, Clock clock,
+                       TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.articles = articles;
         this.revisions = revisions;
@@ -43,9 +46,29 @@ public class ScheduledPublisher {
         publishDue();
     }
 
-    /** @return how many articles went live */
-    @Transactional
+    /**
+     * Claims due articles and publishes each in its own transaction together with its claim, its revision and
+     * its audit entry; one failing article does not hold back the others.
+     *
+     * @return how many articles went live
+     */
     public int publishDue() {
+        int published = 0;
+        for (int claimed = BATCH; claimed == BATCH; ) {
+            Batch batch = transactions.execute(status -> publishBatch());
+            claimed = batch.claimed();
+            published += batch.published();
+        }
+        if (published > 0) {
+            log.info("Published {} scheduled article(s)", published);
+        }
+        return published;
+    }
+
+    private record Batch(int claimed, int published) {
+    }
+
+    private Batch publishBatch() {
         List<Long> due = jdbc.sql("""
                 select id from article where status = 'scheduled' and scheduled_at <= ?
                 order by scheduled_at, id limit ? for update skip locked
@@ -58,11 +81,11 @@ public class ScheduledPublisher {
                 revisions.keep(article, RevisionReason.PUBLISH, null, article.updatedAt());
                 audit.record(null, "published as scheduled", id, "", article.updatedAt());
                 published++;
+            } else {
+                log.warn("Scheduled article {} is due but not ready to publish; it stays scheduled", id);
             }
         }
-        if (published > 0) {
-            log.info("Published {} scheduled article(s)", published);
-        }
-        return published;
+        // a due article that is not ready stays claimed-and-skipped; stop rather than loop on it
+        return new Batch(published == due.size() ? due.size() : 0, published);
     }
 }

@@ -20,12 +20,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
     private final TemplateEngine templates;
-    private final Site site;
+    private final org.masthead.system.SiteSettings siteSettings;
 
-    LoginThrottleFilter(LoginThrottle throttle, TemplateEngine templates, Site site) {
+    LoginThrottleFilter(LoginThrottle throttle, TemplateEngine templates, org.masthead.system.SiteSettings siteSettings) {
         this.throttle = throttle;
         this.templates = templates;
-        this.site = site;
+        this.siteSettings = siteSettings;
     }
 
     @Override
@@ -46,7 +46,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 + " before trying again.";
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Utf8ByteOutput output = new Utf8ByteOutput();
-        templates.render("identity/login.jte", new LoginPage(site, csrf.getParameterName(), csrf.getToken(), message,
+        templates.render("identity/login.jte", new LoginPage(siteSettings.current(), csrf.getParameterName(), csrf.getToken(), message,
                 null, email), output);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", String.valueOf(throttle.window().toSeconds()));

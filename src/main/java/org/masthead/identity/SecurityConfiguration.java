@@ -26,8 +26,10 @@ class SecurityConfiguration {
     SecurityFilterChain security(HttpSecurity http, LoginThrottleFilter throttle, LoginFailures failures) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN, "/admin/setup").permitAll()
-                        .requestMatchers("/admin/staff/**").hasRole(StaffRole.ADMINISTRATOR.name())
+                        .requestMatchers("/admin/staff/**", "/admin/settings/**").hasRole(StaffRole.ADMINISTRATOR.name())
                         .requestMatchers("/admin/sections/**", "/admin/authors/**", "/admin/audit/**")
+                        .hasRole(StaffRole.EDITOR.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/admin/media/*")
                         .hasRole(StaffRole.EDITOR.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(StaffRole.CONTRIBUTOR.name())
                         .anyRequest().permitAll())
@@ -57,6 +59,26 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable later
+    }
+
+    /** Authenticates against the stored hash, then keeps the member in the session without it. */
+    @Bean
+    org.springframework.security.authentication.dao.DaoAuthenticationProvider staffAuthentication(
+            UserDetailsService staffDetails, PasswordEncoder passwordEncoder) {
+        var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(staffDetails) {
+            @Override
+            protected org.springframework.security.core.Authentication createSuccessAuthentication(Object principal,
+                    org.springframework.security.core.Authentication authentication,
+                    org.springframework.security.core.userdetails.UserDetails user) {
+                StaffMember member = ((StaffMember) user).withoutPassword();
+                var result = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                        .authenticated(member, null, member.getAuthorities());
+                result.setDetails(authentication.getDetails());
+                return result;
+            }
+        };
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
     }
 
     @Bean

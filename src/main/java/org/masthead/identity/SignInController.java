@@ -20,11 +20,11 @@ import org.springframework.web.servlet.ModelAndView;
 class SignInController {
 
     private final StaffAccounts accounts;
-    private final Site site;
+    private final org.masthead.system.SiteSettings siteSettings;
 
-    SignInController(StaffAccounts accounts, Site site) {
+    SignInController(StaffAccounts accounts, org.masthead.system.SiteSettings siteSettings) {
         this.accounts = accounts;
-        this.site = site;
+        this.siteSettings = siteSettings;
     }
 
     @GetMapping(SecurityConfiguration.LOGIN)
@@ -37,7 +37,7 @@ class SignInController {
         String notice = request.getParameter("signed-out") != null ? "You have signed out."
                 : request.getParameter("created") != null ? "Your Administrator account is ready. Sign in to continue." : null;
         CsrfToken csrf = csrf(request);
-        return Pages.view("identity/login", new LoginPage(site, csrf.getParameterName(), csrf.getToken(), error, notice, ""));
+        return Pages.view("identity/login", new LoginPage(siteSettings.current(), csrf.getParameterName(), csrf.getToken(), error, notice, ""));
     }
 
     @GetMapping("/admin/setup")
@@ -68,7 +68,7 @@ class SignInController {
 
     private ModelAndView setupPage(HttpServletRequest request, String email, String displayName, Map<String, String> errors) {
         CsrfToken csrf = csrf(request);
-        return Pages.view("identity/setup", new SetupPage(site, csrf.getParameterName(), csrf.getToken(), email,
+        return Pages.view("identity/setup", new SetupPage(siteSettings.current(), csrf.getParameterName(), csrf.getToken(), email,
                 displayName, errors));
     }
 

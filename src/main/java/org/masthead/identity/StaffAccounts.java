@@ -88,14 +88,30 @@ public class StaffAccounts {
                 .map(StaffMember::withoutPassword).toList();
     }
 
-    public void update(long id, StaffRole role, Long authorId, boolean enabled) {
+    /**
+     * Changes role, byline and access, and a password when one is given, in one transaction. The account's open
+     * sessions end: a demoted or disabled member must not keep old powers until the session expires.
+     */
+    @Transactional
+    public void update(long id, StaffRole role, Long authorId, boolean enabled, String newPassword) {
+        if (newPassword != null && !newPassword.isBlank()) {
+            requireStrong(newPassword);
+        }
         jdbc.sql("update staff_user set role = ?, author_id = ?, enabled = ? where id = ?")
                 .params(role.name(), authorId, enabled, id).update();
+        if (newPassword != null && !newPassword.isBlank()) {
+            jdbc.sql("update staff_user set password_hash = ? where id = ?").params(passwords.encode(newPassword), id).update();
+        }
+        endSessions(id);
     }
 
-    public void changePassword(long id, String password) {
-        requireStrong(password);
-        jdbc.sql("update staff_user set password_hash = ? where id = ?").params(passwords.encode(password), id).update();
+    public void update(long id, StaffRole role, Long authorId, boolean enabled) {
+        update(id, role, authorId, enabled, null);
+    }
+
+    private void endSessions(long id) {
+        jdbc.sql("delete from spring_session where principal_name = (select email from staff_user where id = ?)")
+                .param(id).update();
     }
 
     private static void requireStrong(String password) {

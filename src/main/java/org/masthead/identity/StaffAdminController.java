@@ -55,10 +55,7 @@ class StaffAdminController {
             return invalid(page(request, "You cannot remove your own Administrator role or disable your own account.", null));
         }
         try {
-            accounts.update(id, role, authorId, enabled);
-            if (!password.isBlank()) {
-                accounts.changePassword(id, password);
-            }
+            accounts.update(id, role, authorId, enabled, password);
             return new ModelAndView("redirect:/admin/staff?done");
         } catch (StaffAccountException e) {
             return invalid(page(request, e.getMessage(), null));

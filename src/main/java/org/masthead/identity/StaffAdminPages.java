@@ -13,4 +13,8 @@ public final class StaffAdminPages {
     public record StaffPage(AdminFrame frame, List<StaffMember> staff, List<Author> authors, List<StaffRole> roles,
                             String error, String notice) {
     }
+
+    public record SettingsPage(AdminFrame frame, org.masthead.system.SiteSettings.Editable values, String logoUrl,
+                               String error, String notice) {
+    }
 }

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffSession implements AdminContext {
 
-    private final Site site;
+    private final org.masthead.system.SiteSettings siteSettings;
 
-    StaffSession(Site site) {
-        this.site = site;
+    StaffSession(org.masthead.system.SiteSettings siteSettings) {
+        this.siteSettings = siteSettings;
     }
 
     public StaffMember current() {
@@ -36,7 +36,7 @@ public class StaffSession implements AdminContext {
     public AdminFrame frame(HttpServletRequest request, String title, String current) {
         StaffMember member = current();
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new AdminFrame(site, title, current, member.displayName(), member.role().label(),
+        return new AdminFrame(siteSettings.current(), title, current, member.displayName(), member.role().label(),
                 member.can(StaffRole.EDITOR), member.can(StaffRole.ADMINISTRATOR),
                 csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken());
     }

@@ -12,8 +12,16 @@ final class ExifOrientation {
     private ExifOrientation() {
     }
 
-    /** 1 (upright) to 8; 1 when absent or unreadable. */
+    /** 1 (upright) to 8; 1 when absent or unreadable, however the bytes are crafted. */
     static int of(byte[] jpeg) {
+        try {
+            return read(jpeg);
+        } catch (RuntimeException unreadable) {
+            return 1;
+        }
+    }
+
+    private static int read(byte[] jpeg) {
         int offset = 2;
         while (offset + 4 < jpeg.length && (jpeg[offset] & 0xFF) == 0xFF) {
             int marker = jpeg[offset + 1] & 0xFF;
@@ -34,13 +42,13 @@ final class ExifOrientation {
             return 1;
         }
         boolean little = data[start] == 'I';
-        int ifd = start + readInt(data, start + 4, little);
-        if (ifd + 2 > end) {
+        long ifd = start + (readInt(data, start + 4, little) & 0xFFFFFFFFL);
+        if (ifd < start || ifd + 2 > end) {
             return 1;
         }
-        int entries = readShort(data, ifd, little);
+        int entries = readShort(data, (int) ifd, little);
         for (int i = 0; i < entries; i++) {
-            int entry = ifd + 2 + i * 12;
+            int entry = (int) ifd + 2 + i * 12;
             if (entry + 12 > end) {
                 return 1;
             }

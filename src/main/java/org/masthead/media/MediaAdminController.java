@@ -47,7 +47,9 @@ class MediaAdminController {
                 throw new MediaException("Choose an image file to upload.");
             }
             MediaFile stored = library.upload(file.getBytes(), file.getOriginalFilename(), admin.staffId());
-            library.describe(stored.id(), alt, caption, credit);
+            if (!alt.isBlank() || !caption.isBlank() || !credit.isBlank()) {
+                library.describe(stored.id(), alt, caption, credit);
+            }
             return new ModelAndView("redirect:/admin/media?done=uploaded");
         } catch (MediaException e) {
             ModelAndView view = page(request, null, e.getMessage(), null);

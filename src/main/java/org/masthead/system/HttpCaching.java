@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
- * Caching of public pages for browsers and CDNs: a shared {@code Cache-Control} and {@code Last-Modified}
- * validation here, {@code ETag} validation by the filter in {@link WebConfiguration}.
+ * Caching of public pages for browsers and CDNs: a shared {@code Cache-Control}, {@code Last-Modified}
+ * validation and surrogate keys here; strong {@code ETag}s by {@link PublicResponseFilter}.
  */
 @Component
 public class HttpCaching {
@@ -33,7 +33,15 @@ public class HttpCaching {
         return lastModified != null && request.checkNotModified(lastModified.toEpochMilli());
     }
 
-    public String publicCacheControl() {
-        return publicCacheControl;
+    /**
+     * Names what a response shows (article, section, author keys…) so a CDN can purge exactly the pages a change
+     * affects: {@code Surrogate-Key} (Fastly and others, space-separated) and {@code Cache-Tag} (Cloudflare).
+     */
+    public void tag(ServletWebRequest request, java.util.Collection<String> keys) {
+        HttpServletResponse response = request.getResponse();
+        if (response != null && !keys.isEmpty()) {
+            response.setHeader("Surrogate-Key", String.join(" ", keys));
+            response.setHeader("Cache-Tag", String.join(",", keys));
+        }
     }
 }

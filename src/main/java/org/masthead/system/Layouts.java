@@ -8,18 +8,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class Layouts {
 
-    private final Site site;
+    private final SiteSettings settings;
     private final SiteNavigation navigation;
 
-    Layouts(Site site, SiteNavigation navigation) {
-        this.site = site;
+    Layouts(SiteSettings settings, SiteNavigation navigation) {
+        this.settings = settings;
         this.navigation = navigation;
     }
 
     public Layout page(String title, String description, String path, String currentNav) {
-        String base = site.url().endsWith("/") ? site.url().substring(0, site.url().length() - 1) : site.url();
+        Site site = settings.current();
         return new Layout(site, navigationLinks(), title, description == null ? site.tagline() : description,
-                base + path, currentNav);
+                site.absolute(path), currentNav, Layout.FeedLink.of(site.name(), site, "/feed"), List.of(), List.of());
     }
 
     private List<NavLink> navigationLinks() {
@@ -32,6 +32,6 @@ public class Layouts {
     }
 
     public Site site() {
-        return site;
+        return settings.current();
     }
 }

@@ -6,9 +6,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 /**
  * Who publishes the site, as every page shows it.
  *
@@ -17,17 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param language default language of pages (BCP 47)
  * @param url      public base URL, for canonical links
  * @param timeZone where the newsroom is: dates and times are shown in it
+ * @param logoUrl  the publisher's logo (site-relative or absolute), for structured data; null when none is set
+ * @param publicationName the name Google News lists the site under
  */
-@ConfigurationProperties("masthead.site")
-public record Site(@DefaultValue("The Masthead Daily") String name,
-                   @DefaultValue("Independent news, every hour") String tagline,
-                   @DefaultValue("en") String language,
-                   @DefaultValue("http://localhost:8080") String url,
-                   @DefaultValue("UTC") ZoneId timeZone) {
+public record Site(String name, String tagline, String language, String url, ZoneId timeZone, String logoUrl,
+                   String publicationName) {
 
     private static final String[] AP_MONTHS = {"Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.",
             "Sept.", "Oct.", "Nov.", "Dec."};
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
+
+    /** The public base URL without a trailing slash. */
+    public String base() {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** An absolute URL for a site-relative path. */
+    public String absolute(String path) {
+        return path == null ? null : path.startsWith("http://") || path.startsWith("https://") ? path : base() + path;
+    }
 
     public String title(String pageTitle) {
         return pageTitle == null || pageTitle.isBlank() ? name : pageTitle + " | " + name;

@@ -1,23 +1,40 @@
 package org.masthead.system;
 
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
-    /** ETags from the rendered bytes of reader pages, answering revalidation with 304 and no body. */
+    /** Reader pages and feeds: compressed once, strong ETags, 304 on revalidation. */
     @Bean
-    FilterRegistrationBean<ShallowEtagHeaderFilter> readerPageEtags() {
-        ShallowEtagHeaderFilter filter = new ShallowEtagHeaderFilter();
-        // Weak: the tag is computed from the uncompressed bytes, and Tomcat gzips only responses without a
-        // strong ETag (a strong one would have to differ between the gzip and identity representations).
-        filter.setWriteWeakETag(true);
+    FilterRegistrationBean<PublicResponseFilter> publicResponses() {
+        var registration = new FilterRegistrationBean<>(new PublicResponseFilter());
+        registration.addUrlPatterns("/", "/articles/*", "/sections/*", "/authors/*", "/tags/*", "/news-feed",
+                "/news-feed/*", "/feed.xml", "/feed.atom", "/feed.json", "/sitemap.xml", "/sitemaps/*", "/robots.txt",
+                "/search");
+        registration.setName("publicResponses");
+        return registration;
+    }
+
+    /** Nothing a signed-in staff member sees may be stored by a browser cache or a CDN. */
+    @Bean
+    FilterRegistrationBean<Filter> privateNewsroomPages() {
+        Filter filter = (request, response, chain) -> {
+            ((HttpServletResponse) response).setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            chain.doFilter(request, response);
+        };
         var registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/", "/articles/*", "/sections/*", "/authors/*", "/news-feed", "/news-feed/*");
-        registration.setName("readerPageEtags");
+        registration.addUrlPatterns("/admin", "/admin/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("privateNewsroomPages");
         return registration;
     }
 }

@@ -177,6 +177,41 @@ class NewsroomPermissionTests {
     }
 
     @Test
+    void onlyEditorsRewriteTheDescriptionOfLibraryImages() {
+        long mediaId = jdbc.sql("insert into media (file_name, content_type, width, height, byte_size, created_at, alt) "
+                + "values (?, 'image/jpeg', 10, 10, 1, now(), 'Original alt') returning id")
+                .param(java.util.UUID.randomUUID().toString().replace("-", "") + ".jpg").query(Long.class).single();
+        HttpResponse<String> contributor = as(newsroom.contributor()).post("/admin/media/" + mediaId,
+                Map.of("alt", "Vandalised", "caption", "", "credit", ""));
+        assertThat(contributor.statusCode()).isEqualTo(403);
+        assertThat(as(newsroom.editor()).post("/admin/media/" + mediaId, Map.of("alt", "Better alt", "caption", "",
+                "credit", "Agency")).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select alt from media where id = ?").param(mediaId).query(String.class).single()).isEqualTo("Better alt");
+    }
+
+    @Test
+    void aDemotedOrDisabledMemberLosesTheirPowersAtOnceNotWhenTheSessionExpires() {
+        NewsroomClient editor = as(newsroom.editor());
+        assertThat(editor.get("/admin/sections").statusCode()).isEqualTo(200);
+        NewsroomClient admin = as(newsroom.administrator());
+        assertThat(admin.post("/admin/staff/" + newsroom.editor().id(), Map.of("role", "CONTRIBUTOR", "enabled", "true",
+                "password", "")).statusCode()).isEqualTo(302);
+        assertThat(editor.get("/admin/sections").statusCode()).isEqualTo(302); // signed out: back to the form
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(newsroom.editor().email()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theSessionHoldsNoPasswordHash() {
+        as(newsroom.reporter());
+        List<byte[]> attributes = jdbc.sql("select a.attribute_bytes from spring_session_attributes a "
+                + "join spring_session s on s.primary_id = a.session_primary_id where s.principal_name = ?")
+                .param(newsroom.reporter().email()).query(byte[].class).list();
+        assertThat(attributes).isNotEmpty();
+        assertThat(attributes).noneMatch(bytes -> new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("{bcrypt}"));
+    }
+
+    @Test
     void everyStateChangingRequestWithoutACsrfTokenIsRefused() {
         NewsroomClient editor = as(newsroom.editor());
         long id = create(editor, "CSRF target " + newsroom.section().slug());

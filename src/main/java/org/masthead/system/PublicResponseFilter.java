@@ -1,0 +1,112 @@
+package org.masthead.system;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Finishes public pages and feeds for browsers and CDNs: compresses the rendered bytes once (gzip when the client
+ * accepts it), gives each representation a strong ETag of its own bytes, answers a matching If-None-Match with
+ * 304 and no body, and varies only on Accept-Encoding.
+ */
+class PublicResponseFilter extends OncePerRequestFilter {
+
+    private static final int MIN_COMPRESSED_SIZE = 1024;
+    private static final Set<String> COMPRESSIBLE = Set.of("text/html", "text/plain", "text/xml", "application/xml",
+            "application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
+            "application/ld+json");
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+        byte[] body = wrapper.getContentAsByteArray();
+        if (wrapper.getStatus() != HttpServletResponse.SC_OK || body.length == 0 || wrapper.getHeader(HttpHeaders.ETAG) != null) {
+            wrapper.copyBodyToResponse();
+            return;
+        }
+        boolean compressible = isCompressible(wrapper.getContentType());
+        if (compressible) {
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (compressible && body.length >= MIN_COMPRESSED_SIZE && acceptsGzip(request)) {
+            body = gzip(body);
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        String etag = "\"" + md5(body) + "\"";
+        response.setHeader(HttpHeaders.ETAG, etag);
+        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            wrapper.resetBuffer();
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, null);
+            return;
+        }
+        wrapper.resetBuffer();
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+        response.flushBuffer();
+    }
+
+    private static boolean isCompressible(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return COMPRESSIBLE.contains(type);
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

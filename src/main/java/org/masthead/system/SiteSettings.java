@@ -1,0 +1,84 @@
+package org.masthead.system;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The site's identity as Administrators set it (title, description, language, logo, News publication name),
+ * over the defaults from {@link SiteProperties}. Read on every page, so kept in memory for a few seconds; other
+ * nodes see a change within that time.
+ */
+@Component
+public class SiteSettings {
+
+    private final JdbcClient jdbc;
+    private final SiteProperties defaults;
+    private final LoadingCache<Boolean, Site> current;
+
+    SiteSettings(JdbcClient jdbc, SiteProperties defaults) {
+        this.jdbc = jdbc;
+        this.defaults = defaults;
+        this.current = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(10)).build(key -> load());
+    }
+
+    public Site current() {
+        return current.get(Boolean.TRUE);
+    }
+
+    /** What Administrators can change; blank values fall back to the defaults. */
+    public record Editable(String name, String tagline, String language, Long logoMediaId, String publicationName) {
+    }
+
+    public Editable editable() {
+        return jdbc.sql("select name, tagline, language, logo_media_id, publication_name from site_settings where id = 1")
+                .query((rs, row) -> new Editable(rs.getString("name"), rs.getString("tagline"), rs.getString("language"),
+                        rs.getObject("logo_media_id") == null ? null : rs.getLong("logo_media_id"),
+                        rs.getString("publication_name")))
+                .optional().orElse(new Editable("", "", "", null, ""));
+    }
+
+    public void save(Editable settings) {
+        if (settings.language() != null && !settings.language().isBlank()
+                && !settings.language().strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            throw new IllegalArgumentException("The language must be a code such as en, uk or en-GB.");
+        }
+        jdbc.sql("""
+                insert into site_settings (id, name, tagline, language, logo_media_id, publication_name)
+                values (1, :name, :tagline, :language, :logo, :publication)
+                on conflict (id) do update set name = excluded.name, tagline = excluded.tagline,
+                    language = excluded.language, logo_media_id = excluded.logo_media_id,
+                    publication_name = excluded.publication_name
+                """).param("name", strip(settings.name())).param("tagline", strip(settings.tagline()))
+                .param("language", strip(settings.language())).param("logo", settings.logoMediaId())
+                .param("publication", strip(settings.publicationName())).update();
+        current.invalidateAll();
+    }
+
+    private Site load() {
+        Optional<Site> stored = jdbc.sql("""
+                select s.name, s.tagline, s.language, s.publication_name, m.file_name
+                from site_settings s left join media m on m.id = s.logo_media_id where s.id = 1
+                """).query((rs, row) -> {
+            String name = or(rs.getString("name"), defaults.name());
+            return new Site(name, or(rs.getString("tagline"), defaults.tagline()),
+                    or(rs.getString("language"), defaults.language()), defaults.url(), defaults.timeZone(),
+                    rs.getString("file_name") == null ? null : "/media/" + rs.getString("file_name"),
+                    or(rs.getString("publication_name"), name));
+        }).optional();
+        return stored.orElse(new Site(defaults.name(), defaults.tagline(), defaults.language(), defaults.url(),
+                defaults.timeZone(), null, defaults.name()));
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
+    }
+}
