@@ -44,7 +44,22 @@ class AuthorController {
         }
         String path = Cursor.pageUrl(author.url(), cursor);
         String description = author.jobTitle().isBlank() ? author.name() : author.name() + ", " + author.jobTitle();
-        return Pages.view("author/show", new AuthorPage(layouts.page(author.name(), description, path, null),
+        caching.tag(request, java.util.List.of("author-" + author.id()));
+        org.masthead.system.Site site = layouts.site();
+        java.util.Map<String, Object> person = org.masthead.system.JsonLd.thing("Person");
+        person.put("name", author.name());
+        person.put("jobTitle", author.jobTitle());
+        person.put("description", author.bio());
+        person.put("url", site.absolute(author.url()));
+        person.put("image", author.avatarUrl() == null ? null : site.absolute(author.avatarUrl()));
+        person.put("sameAs", author.links().stream().map(Author.AuthorLink::url).toList());
+        java.util.Map<String, Object> profile = org.masthead.system.JsonLd.node("ProfilePage");
+        profile.put("url", site.absolute(author.url()));
+        profile.put("mainEntity", person);
+        return Pages.view("author/show", new AuthorPage(layouts.page(author.name(), description, path, null)
+                        .withFeeds(author.name(), author.url() + "/feed")
+                        .withMeta(java.util.List.of(org.masthead.system.Layout.MetaTag.property("og:type", "profile")))
+                        .withJsonLd(org.masthead.system.JsonLd.script(profile)),
                 author, page, cursor != null));
     }
 }

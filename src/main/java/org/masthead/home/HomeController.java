@@ -47,7 +47,18 @@ class HomeController {
         }
         ArticleSummary lead = latest.items().stream().filter(article -> article.image() != null).findFirst()
                 .orElse(latest.isEmpty() ? null : latest.items().get(0));
-        return Pages.view("home/index", new HomePage(layouts.page(null, null, "/", "home"), lead,
+        caching.tag(request, List.of("home", "news-feed"));
+        org.masthead.system.Site site = layouts.site();
+        Map<String, Object> website = org.masthead.system.JsonLd.node("WebSite");
+        website.put("name", site.name());
+        website.put("url", site.absolute("/"));
+        website.put("inLanguage", site.language());
+        Map<String, Object> search = org.masthead.system.JsonLd.thing("SearchAction");
+        search.put("target", site.absolute("/search?q={search_term_string}"));
+        search.put("query-input", "required name=search_term_string");
+        website.put("potentialAction", search);
+        return Pages.view("home/index", new HomePage(layouts.page(null, null, "/", "home")
+                .withJsonLd(org.masthead.system.JsonLd.script(website)), lead,
                 sectionBlocks(perSection, lead), new NewsFeedBox(latest)));
     }
 

@@ -64,7 +64,8 @@ class SecurityConfiguration {
     /** Authenticates against the stored hash, then keeps the member in the session without it. */
     @Bean
     org.springframework.security.authentication.dao.DaoAuthenticationProvider staffAuthentication(
-            UserDetailsService staffDetails, PasswordEncoder passwordEncoder) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        UserDetailsService staffDetails = staffDetails(jdbc);
         var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(staffDetails) {
             @Override
             protected org.springframework.security.core.Authentication createSuccessAuthentication(Object principal,
@@ -81,8 +82,7 @@ class SecurityConfiguration {
         return provider;
     }
 
-    @Bean
-    UserDetailsService staffDetails(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    private static UserDetailsService staffDetails(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         // Reads the row directly: StaffAccounts needs the PasswordEncoder this configuration defines.
         return email -> jdbc.sql("select * from staff_user where email = lower(trim(?))").param(email)
                 .query((rs, row) -> new StaffMember(rs.getLong("id"), rs.getString("email"),

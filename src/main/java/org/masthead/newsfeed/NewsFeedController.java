@@ -38,6 +38,7 @@ class NewsFeedController {
             return null;
         }
         String path = Cursor.pageUrl("/news-feed", cursor);
+        caching.tag(request, java.util.List.of("news-feed"));
         return Pages.view("newsfeed/index", new NewsFeedPage(
                 layouts.page("News Feed", "The latest stories as they are published.", path, "news-feed"),
                 items, cursor != null));

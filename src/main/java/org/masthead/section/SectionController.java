@@ -44,8 +44,10 @@ class SectionController {
         }
         String path = Cursor.pageUrl(section.url(), cursor);
         String description = section.description().isBlank() ? null : section.description();
+        caching.tag(request, java.util.List.of("section-" + section.id()));
         return Pages.view("section/show", new SectionPage(
-                layouts.page(section.name(), description, path, "section:" + section.slug()),
+                layouts.page(section.name(), description, path, "section:" + section.slug())
+                        .withFeeds(section.name(), section.url() + "/feed"),
                 section, page, cursor != null));
     }
 }

@@ -18,7 +18,7 @@ class WebConfiguration {
     FilterRegistrationBean<PublicResponseFilter> publicResponses() {
         var registration = new FilterRegistrationBean<>(new PublicResponseFilter());
         registration.addUrlPatterns("/", "/articles/*", "/sections/*", "/authors/*", "/tags/*", "/news-feed",
-                "/news-feed/*", "/feed.xml", "/feed.atom", "/feed.json", "/sitemap.xml", "/sitemaps/*", "/robots.txt",
+                "/news-feed/*", "/feed.xml", "/feed.atom", "/feed.json", "/sitemap.xml", "/robots.txt",
                 "/search");
         registration.setName("publicResponses");
         return registration;

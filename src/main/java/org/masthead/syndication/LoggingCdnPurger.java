@@ -1,0 +1,19 @@
+package org.masthead.syndication;
+
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Records what would be purged, so the plan can be checked before a CDN is connected. */
+@Component
+class LoggingCdnPurger implements CdnPurger {
+
+    private static final Logger log = LoggerFactory.getLogger(LoggingCdnPurger.class);
+
+    @Override
+    public void purge(Set<String> surrogateKeys, Set<String> urls) {
+        log.info("CDN purge: keys {} urls {}", surrogateKeys, urls);
+    }
+}

@@ -1,0 +1,255 @@
+package org.masthead.syndication;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.masthead.article.FeedEntry;
+import org.masthead.article.Syndication;
+import org.masthead.system.HttpCaching;
+import org.masthead.system.NotFoundException;
+import org.masthead.system.Site;
+import org.masthead.system.SiteSettings;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * sitemaps.org sitemaps: an index, one child per month of publication (at most 50,000 URLs each, with the
+ * image extension for lead images), sections, authors, and a Google News sitemap of the last 48 hours. Article
+ * rows are streamed from the database straight into the XML writer.
+ */
+@Controller
+class SitemapController {
+
+    static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String IMAGE = "http://www.google.com/schemas/sitemap-image/1.1";
+    static final String NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
+    private static final Duration NEWS_WINDOW = Duration.ofHours(48);
+
+    private final Syndication syndication;
+    private final JdbcClient jdbc;
+    private final SiteSettings settings;
+    private final HttpCaching caching;
+    private final Clock clock;
+
+    SitemapController(Syndication syndication, JdbcClient jdbc, SiteSettings settings, HttpCaching caching, Clock clock) {
+        this.syndication = syndication;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.caching = caching;
+        this.clock = clock;
+    }
+
+    @GetMapping("/sitemap.xml")
+    void index(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+        Site site = settings.current();
+        List<Syndication.SitemapMonth> months = syndication.sitemapMonths();
+        Instant newest = months.stream().map(Syndication.SitemapMonth::lastModified).max(Instant::compareTo).orElse(null);
+        caching.tag(request, List.of("sitemaps"));
+        if (caching.isNotModified(request, newest)) {
+            return;
+        }
+        write(response, xml -> {
+            xml.writeStartElement("sitemapindex");
+            xml.writeDefaultNamespace(SITEMAP);
+            child(xml, site.absolute("/sitemaps/sections.xml"), newest, site);
+            child(xml, site.absolute("/sitemaps/authors.xml"), newest, site);
+            child(xml, site.absolute("/sitemaps/news.xml"), newest, site);
+            for (Syndication.SitemapMonth month : months) {
+                child(xml, site.absolute("/sitemaps/articles-" + month.month() + (month.page() > 1 ? "-p" + month.page() : "") + ".xml"),
+                        month.lastModified(), site);
+            }
+            xml.writeEndElement();
+        });
+    }
+
+    @GetMapping("/sitemaps/articles-{month:\\d{4}-\\d{2}}.xml")
+    void month(@PathVariable String month, ServletWebRequest request, HttpServletResponse response) throws Exception {
+        monthPage(month, 1, request, response);
+    }
+
+    @GetMapping("/sitemaps/articles-{month:\\d{4}-\\d{2}}-p{page:\\d{1,4}}.xml")
+    void monthPage(@PathVariable String month, @PathVariable int page, ServletWebRequest request,
+                   HttpServletResponse response) throws IOException, XMLStreamException {
+        YearMonth yearMonth;
+        try {
+            yearMonth = YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new NotFoundException("No sitemap for " + month);
+        }
+        Syndication.SitemapMonth known = syndication.sitemapMonths().stream()
+                .filter(candidate -> candidate.month().equals(yearMonth) && candidate.page() == page).findFirst()
+                .orElseThrow(() -> new NotFoundException("No sitemap for " + month + " page " + page));
+        caching.tag(request, List.of("sitemaps"));
+        if (caching.isNotModified(request, known.lastModified())) {
+            return;
+        }
+        Site site = settings.current();
+        write(response, xml -> {
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(SITEMAP);
+            xml.writeNamespace("image", IMAGE);
+            syndication.streamMonth(yearMonth, page, entry -> {
+                try {
+                    xml.writeStartElement("url");
+                    element(xml, "loc", site.absolute("/articles/" + entry.slug()));
+                    element(xml, "lastmod", site.iso(entry.updatedAt()));
+                    if (entry.imageUrl() != null) {
+                        xml.writeStartElement(IMAGE, "image");
+                        xml.writeStartElement(IMAGE, "loc");
+                        xml.writeCharacters(site.absolute(entry.imageUrl()));
+                        xml.writeEndElement();
+                        xml.writeEndElement();
+                    }
+                    xml.writeEndElement();
+                } catch (XMLStreamException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            xml.writeEndElement();
+        });
+    }
+
+    @GetMapping("/sitemaps/sections.xml")
+    void sections(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+        pages(request, response, """
+                select s.slug, (select max(a.updated_at) from article a
+                                where a.section_id = s.id and a.status = 'published') as last_modified
+                from section s order by s.position, s.id
+                """, "/sections/");
+    }
+
+    @GetMapping("/sitemaps/authors.xml")
+    void authors(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+        pages(request, response, """
+                select au.slug, (select max(aa.published_at) from article_author aa
+                                 where aa.author_id = au.id) as last_modified
+                from author au where exists (select 1 from article_author aa where aa.author_id = au.id and aa.published_at is not null)
+                order by au.slug
+                """, "/authors/");
+    }
+
+    @GetMapping("/sitemaps/news.xml")
+    void news(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+        Site site = settings.current();
+        List<FeedEntry> recent = syndication.publishedSince(clock.instant().minus(NEWS_WINDOW));
+        caching.tag(request, List.of("sitemaps", "news-feed"));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60, s-maxage=60");
+        write(response, xml -> {
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(SITEMAP);
+            xml.writeNamespace("news", NEWS);
+            for (FeedEntry entry : recent) {
+                xml.writeStartElement("url");
+                element(xml, "loc", site.absolute(entry.url()));
+                xml.writeStartElement(NEWS, "news");
+                xml.writeStartElement(NEWS, "publication");
+                xml.writeStartElement(NEWS, "name");
+                xml.writeCharacters(site.publicationName());
+                xml.writeEndElement();
+                xml.writeStartElement(NEWS, "language");
+                xml.writeCharacters(entry.language());
+                xml.writeEndElement();
+                xml.writeEndElement();
+                xml.writeStartElement(NEWS, "publication_date");
+                xml.writeCharacters(site.iso(entry.publishedAt()));
+                xml.writeEndElement();
+                xml.writeStartElement(NEWS, "title");
+                xml.writeCharacters(entry.headline());
+                xml.writeEndElement();
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        });
+    }
+
+    @GetMapping(path = "/robots.txt", produces = "text/plain;charset=UTF-8")
+    @ResponseBody
+    String robots(ServletWebRequest request) {
+        Site site = settings.current();
+        caching.isNotModified(request, null);
+        return """
+                User-agent: *
+                Disallow: /admin
+                Disallow: /api/
+                Allow: /
+
+                Sitemap: %s
+                Sitemap: %s
+                """.formatted(site.absolute("/sitemap.xml"), site.absolute("/sitemaps/news.xml"));
+    }
+
+    private void pages(ServletWebRequest request, HttpServletResponse response, String sql, String prefix)
+            throws IOException, XMLStreamException {
+        Site site = settings.current();
+        record Page(String slug, Instant lastModified) {
+        }
+        List<Page> pages = jdbc.sql(sql).query((rs, row) -> new Page(rs.getString("slug"),
+                rs.getObject("last_modified", java.time.OffsetDateTime.class) == null ? null
+                        : rs.getObject("last_modified", java.time.OffsetDateTime.class).toInstant())).list();
+        caching.tag(request, List.of("sitemaps"));
+        caching.isNotModified(request, null);
+        write(response, xml -> {
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(SITEMAP);
+            for (Page page : pages) {
+                xml.writeStartElement("url");
+                element(xml, "loc", site.absolute(prefix + page.slug()));
+                if (page.lastModified() != null) {
+                    element(xml, "lastmod", site.iso(page.lastModified()));
+                }
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        });
+    }
+
+    interface XmlBody {
+        void write(XMLStreamWriter xml) throws XMLStreamException, IOException;
+    }
+
+    private static void write(HttpServletResponse response, XmlBody body) throws IOException, XMLStreamException {
+        response.setContentType("application/xml;charset=UTF-8");
+        OutputStream out = response.getOutputStream();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.setDefaultNamespace(SITEMAP);
+        xml.setPrefix("image", IMAGE);
+        xml.setPrefix("news", NEWS);
+        body.write(xml);
+        xml.writeEndDocument();
+        xml.flush();
+        xml.close();
+    }
+
+    private static void child(XMLStreamWriter xml, String loc, Instant lastModified, Site site) throws XMLStreamException {
+        xml.writeStartElement("sitemap");
+        element(xml, "loc", loc);
+        if (lastModified != null) {
+            element(xml, "lastmod", site.iso(lastModified));
+        }
+        xml.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(SITEMAP, name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+}
