@@ -18,11 +18,14 @@ public class SiteSettings {
 
     private final JdbcClient jdbc;
     private final SiteProperties defaults;
+    private final String url;
     private final LoadingCache<Boolean, Site> current;
 
-    SiteSettings(JdbcClient jdbc, SiteProperties defaults) {
+    SiteSettings(JdbcClient jdbc, SiteProperties defaults, org.springframework.core.env.Environment environment) {
         this.jdbc = jdbc;
         this.defaults = defaults;
+        // masthead.site-url is the documented name; masthead.site.url works too
+        this.url = environment.getProperty("masthead.site-url", defaults.url());
         this.current = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(10)).build(key -> load());
     }
 
@@ -66,11 +69,11 @@ public class SiteSettings {
                 """).query((rs, row) -> {
             String name = or(rs.getString("name"), defaults.name());
             return new Site(name, or(rs.getString("tagline"), defaults.tagline()),
-                    or(rs.getString("language"), defaults.language()), defaults.url(), defaults.timeZone(),
+                    or(rs.getString("language"), defaults.language()), url, defaults.timeZone(),
                     rs.getString("file_name") == null ? null : "/media/" + rs.getString("file_name"),
                     or(rs.getString("publication_name"), name));
         }).optional();
-        return stored.orElse(new Site(defaults.name(), defaults.tagline(), defaults.language(), defaults.url(),
+        return stored.orElse(new Site(defaults.name(), defaults.tagline(), defaults.language(), url,
                 defaults.timeZone(), null, defaults.name()));
     }
 
