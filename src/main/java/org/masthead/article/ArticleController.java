@@ -26,8 +26,10 @@ class ArticleController {
     private final Articles articles;
     private final Layouts layouts;
     private final HttpCaching caching;
+    private final RelatedArticles related;
 
-    ArticleController(Articles articles, Layouts layouts, HttpCaching caching) {
+    ArticleController(Articles articles, Layouts layouts, HttpCaching caching, RelatedArticles related) {
+        this.related = related;
         this.articles = articles;
         this.layouts = layouts;
         this.caching = caching;
@@ -52,7 +54,7 @@ class ArticleController {
                 .withMeta(ArticleStructuredData.socialCards(article, site))
                 .withJsonLd(ArticleStructuredData.newsArticle(article, site))
                 .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));
-        return Pages.view("article/show", new ArticlePage(layout, article, new NewsFeedBox(latest)));
+        return Pages.view("article/show", new ArticlePage(layout, article, new NewsFeedBox(latest), related.of(article.id())));
     }
 
     /** What this page shows, for CDN purges: the article, its section, its authors, and the news feed. */

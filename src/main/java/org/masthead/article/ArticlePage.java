@@ -2,5 +2,6 @@ package org.masthead.article;
 
 import org.masthead.system.Layout;
 
-public record ArticlePage(Layout layout, ArticleView article, NewsFeedBox newsFeed) {
+public record ArticlePage(Layout layout, ArticleView article, NewsFeedBox newsFeed,
+                          java.util.List<RelatedArticles.Related> related) {
 }

@@ -1,0 +1,159 @@
+package org.masthead.search;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Full-text search over published articles. The query is parsed with web-search syntax ("exact phrase", -word,
+ * OR) in both the English and the simple configuration, so English is matched by stem and every other language
+ * word for word. Relevance ranks the newest matches (at most {@value #RELEVANCE_WINDOW}), which keeps a common
+ * word fast on a million articles and favours fresh news among equals.
+ */
+@Repository
+class Search {
+
+    static final int RELEVANCE_WINDOW = 1000;
+    private static final char MARK_START = '\uE000';
+    private static final char MARK_END = '\uE001';
+
+    private final JdbcClient jdbc;
+
+    Search(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the text holds anything searchable: only punctuation or stop words parse to an empty query. */
+    boolean isSearchable(String text) {
+        return jdbc.sql("select numnode(websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q)) > 0")
+                .param("q", text).query(Boolean.class).single();
+    }
+
+    record Filters(Long sectionId, Long authorId, Instant from, Instant to) {
+    }
+
+    record Page(List<SearchResult> results, SearchCursor next) {
+    }
+
+    Page search(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("q", text);
+        params.put("limit", limit + 1);
+        StringBuilder where = new StringBuilder("a.status = 'published' and a.search_vector @@ q.query");
+        if (filters.sectionId() != null) {
+            where.append(" and a.section_id = :section");
+            params.put("section", filters.sectionId());
+        }
+        if (filters.authorId() != null) {
+            where.append(" and exists (select 1 from article_author aa where aa.article_id = a.id and aa.author_id = :author)");
+            params.put("author", filters.authorId());
+        }
+        if (filters.from() != null) {
+            where.append(" and a.published_at >= :from");
+            params.put("from", OffsetDateTime.ofInstant(filters.from(), ZoneOffset.UTC));
+        }
+        if (filters.to() != null) {
+            where.append(" and a.published_at < :to");
+            params.put("to", OffsetDateTime.ofInstant(filters.to(), ZoneOffset.UTC));
+        }
+        String keyset = "";
+        if (before != null) {
+            params.put("rank", before.rank());
+            params.put("at", OffsetDateTime.ofInstant(before.publishedAt(), ZoneOffset.UTC));
+            params.put("id", before.id());
+            keyset = newestFirst ? " and (a.published_at, a.id) < (:at, :id)" : " where (r.rank, r.published_at, r.id) < (:rank, :at, :id)";
+        }
+        String sql;
+        if (newestFirst) {
+            sql = """
+                    with q as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query)
+                    select a.id, a.slug, a.headline, a.published_at, a.section_id, a.language, a.body_text,
+                           0::float8 as rank, q.query
+                    from article a, q where\s""" + where + keyset + " order by a.published_at desc, a.id desc limit :limit";
+        } else {
+            sql = """
+                    with q as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query),
+                    candidates as (
+                        select a.id from article a, q where\s""" + where
+                    + " order by a.published_at desc, a.id desc limit " + RELEVANCE_WINDOW + """
+
+                    ),
+                    ranked as (
+                        select a.id, a.slug, a.headline, a.published_at, a.section_id, a.language, a.body_text,
+                               ts_rank_cd(a.search_vector, q.query)::float8 as rank, q.query
+                        from candidates c join article a on a.id = c.id, q
+                    )
+                    select * from ranked r""" + keyset + " order by r.rank desc, r.published_at desc, r.id desc limit :limit";
+        }
+        String withSnippets = """
+                select h.id, h.slug, h.headline, h.published_at, h.rank, s.slug as section_slug, s.name as section_name,
+                       array(select au.name from article_author aa join author au on au.id = aa.author_id
+                             where aa.article_id = h.id order by aa.position) as authors,
+                       ts_headline(article_search_config(h.language), h.body_text, h.query,
+                           'StartSel=' || chr(57344) || ', StopSel=' || chr(57345)
+                           || ', MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+                from (""" + sql + """
+
+                ) h join section s on s.id = h.section_id
+                order by\s""" + (newestFirst ? "h.published_at desc, h.id desc" : "h.rank desc, h.published_at desc, h.id desc");
+        List<SearchResult> rows = new ArrayList<>(jdbc.sql(withSnippets).params(params).query((rs, row) -> new SearchResult(
+                rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
+                rs.getString("section_name"),
+                strings(rs.getArray("authors")), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                markUp(rs.getString("snippet")), rs.getDouble("rank"))).list());
+        SearchCursor next = null;
+        if (rows.size() > limit) {
+            rows.subList(limit, rows.size()).clear();
+            SearchResult last = rows.get(limit - 1);
+            next = new SearchCursor(last.rank(), last.publishedAt(), last.id());
+        }
+        return new Page(List.copyOf(rows), next);
+    }
+
+    /** A better spelling of the query when some of its words are unknown and close to known headline words. */
+    Optional<String> suggestion(String text) {
+        boolean changed = false;
+        StringBuilder suggestion = new StringBuilder();
+        for (String token : text.split("(?<=\\s)|(?=\\s)")) {
+            String word = token.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(java.util.Locale.ROOT);
+            String replacement = token;
+            if (word.length() >= 3 && !known(word)) {
+                Optional<String> closest = jdbc.sql("""
+                        select word from search_term where word % :w order by similarity(word, :w) desc, word limit 1
+                        """).param("w", word).query(String.class).optional();
+                if (closest.isPresent()) {
+                    replacement = token.replace(token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", ""), closest.get());
+                    changed = true;
+                }
+            }
+            suggestion.append(replacement);
+        }
+        return changed ? Optional.of(suggestion.toString().strip()) : Optional.empty();
+    }
+
+    private boolean known(String word) {
+        return jdbc.sql("select exists (select 1 from search_term where word = ?)").param(word).query(Boolean.class).single();
+    }
+
+    /** The snippet is plain text with sentinel characters around matches: escape it, then mark the matches. */
+    static String markUp(String snippet) {
+        return HtmlUtils.htmlEscape(snippet == null ? "" : snippet)
+                .replace(String.valueOf(MARK_START), "<mark>").replace(String.valueOf(MARK_END), "</mark>");
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
