@@ -47,4 +47,38 @@
         window.location.href = link.href; // fall back to the next page
       });
   });
+
+  // Live News Feed: new stories appear at the top as they are published, withdrawn ones disappear. The
+  // browser reconnects by itself and sends Last-Event-ID, so nothing is lost or shown twice.
+  var live = document.querySelector("ol[data-news-feed][data-stream]");
+  if (live && window.EventSource) {
+    var status = document.getElementById("news-feed-live");
+    var fresh = 0;
+    var source = new EventSource(live.dataset.stream);
+    source.addEventListener("published", function (event) {
+      var data = JSON.parse(event.data);
+      if (!data.html || live.querySelector('[data-article-id="' + data.articleId + '"]')) {
+        return;
+      }
+      var template = document.createElement("template");
+      template.innerHTML = data.html;
+      var item = template.content.firstElementChild;
+      item.classList.add("feed-item--new");
+      live.insertBefore(item, live.firstElementChild);
+      fresh++;
+      status.textContent = fresh + " new";
+      status.hidden = false;
+    });
+    source.addEventListener("unpublished", function (event) {
+      var item = live.querySelector('[data-article-id="' + JSON.parse(event.data).articleId + '"]');
+      if (item) {
+        item.remove();
+      }
+    });
+    source.addEventListener("error", function () {
+      if (source.readyState === EventSource.CLOSED) {
+        status.hidden = true; // the stream is unavailable (for example at capacity): Show More still works
+      }
+    });
+  }
 })();

@@ -324,6 +324,12 @@ public class Articles {
         return counts;
     }
 
+    /** One published article as lists show it, or empty if it is not (or no longer) published. */
+    public Optional<ArticleSummary> publishedSummary(long id) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article a " + SUMMARY_JOINS
+                + " where a.id = :id and a.status = 'published'").param("id", id).query(SUMMARY).optional();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
     }

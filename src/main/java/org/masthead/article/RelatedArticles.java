@@ -43,7 +43,7 @@ public class RelatedArticles {
         return cache.get(articleId);
     }
 
-    @EventListener({ArticlePublished.class, ArticleUnpublished.class})
+    @EventListener(org.masthead.system.ContentChanged.class)
     void storiesChanged() {
         cache.invalidateAll(); // a new or withdrawn story can change any article's list
     }

@@ -48,7 +48,8 @@ class SearchController {
                         @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "relevance") String sort,
                         @RequestParam(required = false) String before, ServletWebRequest request) {
         Site site = layouts.site();
-        String text = q.strip();
+        // control characters (a NUL byte, say) cannot be searched for and PostgreSQL refuses them in text
+        String text = q.replaceAll("\\p{Cntrl}", " ").strip();
         boolean newest = "newest".equals(sort);
         List<Section> allSections = sections.all();
         List<Author> allAuthors = authors.all();

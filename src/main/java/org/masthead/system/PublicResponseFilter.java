@@ -23,6 +23,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class PublicResponseFilter extends OncePerRequestFilter {
 
+    /** Headers a stored page is served with again. */
+    private static final java.util.List<String> KEPT_HEADERS = java.util.List.of(HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.CACHE_CONTROL, HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY, HttpHeaders.CONTENT_ENCODING,
+            HttpHeaders.ETAG, HttpHeaders.CONTENT_LANGUAGE, "Surrogate-Key", "Cache-Tag");
+
+    private final PageCache cache;
+
+    PublicResponseFilter(PageCache cache) {
+        this.cache = cache;
+    }
+
     private static final int MIN_COMPRESSED_SIZE = 1024;
     private static final Set<String> COMPRESSIBLE = Set.of("text/html", "text/plain", "text/xml", "application/xml",
             "application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
@@ -31,12 +42,21 @@ class PublicResponseFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !("GET".equals(method) || "HEAD".equals(method));
+        // the live stream is never buffered
+        return !("GET".equals(method) || "HEAD".equals(method)) || request.getRequestURI().equals("/news-feed/stream");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String key = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+                + (acceptsGzip(request) ? " gzip" : "");
+        PageCache.Entry stored = cache.get(key);
+        if (stored != null) {
+            stored.headers().forEach(response::setHeader);
+            send(request, response, stored.body(), stored.etag());
+            return;
+        }
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         byte[] body = wrapper.getContentAsByteArray();
@@ -54,18 +74,54 @@ class PublicResponseFilter extends OncePerRequestFilter {
         }
         String etag = "\"" + md5(body) + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
-        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
-            wrapper.resetBuffer();
+        wrapper.resetBuffer();
+        if (isShareable(response)) {
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (String name : KEPT_HEADERS) {
+                String value = response.getHeader(name);
+                if (value != null) {
+                    headers.put(name, value);
+                }
+            }
+            cache.put(key, headers, body, etag);
+        }
+        send(request, response, body, etag);
+    }
+
+    private static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, String etag)
+            throws IOException {
+        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag) || unmodifiedSince(request, response)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             response.setHeader(HttpHeaders.CONTENT_ENCODING, null);
             return;
         }
-        wrapper.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_OK);
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
         response.flushBuffer();
+    }
+
+    /** If-Modified-Since counts only when the client sent no If-None-Match (RFC 9110 13.1.3). */
+    private static boolean unmodifiedSince(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+            return false;
+        }
+        String lastModified = response.getHeader(HttpHeaders.LAST_MODIFIED);
+        long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        if (lastModified == null || since < 0) {
+            return false;
+        }
+        long modified = java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant().toEpochMilli();
+        return modified / 1000 <= since / 1000;
+    }
+
+    /** Only responses every reader may share: public, and setting no cookie. */
+    private static boolean isShareable(HttpServletResponse response) {
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.startsWith("public") && response.getHeader(HttpHeaders.SET_COOKIE) == null;
     }
 
     private static boolean isCompressible(String contentType) {

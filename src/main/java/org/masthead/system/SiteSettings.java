@@ -21,12 +21,21 @@ public class SiteSettings {
     private final String url;
     private final LoadingCache<Boolean, Site> current;
 
-    SiteSettings(JdbcClient jdbc, SiteProperties defaults, org.springframework.core.env.Environment environment) {
+    private final ChangeSignals signals;
+
+    SiteSettings(JdbcClient jdbc, SiteProperties defaults, org.springframework.core.env.Environment environment,
+                 ChangeSignals signals) {
+        this.signals = signals;
         this.jdbc = jdbc;
         this.defaults = defaults;
         // masthead.site-url is the documented name; masthead.site.url works too
         this.url = environment.getProperty("masthead.site-url", defaults.url());
         this.current = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(10)).build(key -> load());
+    }
+
+    @org.springframework.context.event.EventListener(ContentChanged.class)
+    void changedElsewhere() {
+        current.invalidateAll();
     }
 
     public Site current() {
@@ -60,6 +69,7 @@ public class SiteSettings {
                 .param("language", strip(settings.language())).param("logo", settings.logoMediaId())
                 .param("publication", strip(settings.publicationName())).update();
         current.invalidateAll();
+        signals.send("changed");
     }
 
     private Site load() {

@@ -13,10 +13,10 @@ import org.springframework.http.HttpHeaders;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
-    /** Reader pages and feeds: compressed once, strong ETags, 304 on revalidation. */
+    /** Reader pages and feeds: compressed once, strong ETags, 304 on revalidation, served from the page cache. */
     @Bean
-    FilterRegistrationBean<PublicResponseFilter> publicResponses() {
-        var registration = new FilterRegistrationBean<>(new PublicResponseFilter());
+    FilterRegistrationBean<PublicResponseFilter> publicResponses(PageCache cache) {
+        var registration = new FilterRegistrationBean<>(new PublicResponseFilter(cache));
         registration.addUrlPatterns("/", "/articles/*", "/sections/*", "/authors/*", "/tags/*", "/news-feed",
                 "/news-feed/*", "/feed.xml", "/feed.atom", "/feed.json", "/sitemap.xml", "/robots.txt",
                 "/search");

@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         // a short throttle window, so the tests that trip it can wait it out
         "masthead.login.window=3s",
         "masthead.login.failures-per-account=5",
-        "masthead.login.failures-per-address=12"})
+        "masthead.login.failures-per-address=12",
+        "masthead.news-feed.max-streams=20",
+        "masthead.news-feed.heartbeat=500ms"})
 public @interface EmptySiteTest {
 }

@@ -27,7 +27,7 @@ import org.springframework.util.FileSystemUtils;
  */
 class RestartAndKillIT {
 
-    private static final Pattern FEED_LINK = Pattern.compile("<li class=\"feed-item\">\\s*<time[^>]*>.*?</time>\\s*<a href=\"([^\"]+)\"", Pattern.DOTALL);
+    private static final Pattern FEED_LINK = Pattern.compile("<li class=\"feed-item\"[^>]*>\\s*<time[^>]*>.*?</time>\\s*<a href=\"([^\"]+)\"", Pattern.DOTALL);
     private static final Pattern SHOW_MORE = Pattern.compile("class=\"show-more\"[^>]*href=\"([^\"]+)\"");
 
     private final Path dataDir = Path.of("target", "test-data", "restart-it");

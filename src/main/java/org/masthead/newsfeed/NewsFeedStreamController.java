@@ -1,0 +1,47 @@
+package org.masthead.newsfeed;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** /news-feed/stream: newly published and withdrawn articles, live, as Server-Sent Events. */
+@RestController
+class NewsFeedStreamController {
+
+    private final LiveNewsFeed feed;
+
+    NewsFeedStreamController(LiveNewsFeed feed) {
+        this.feed = feed;
+    }
+
+    @GetMapping(path = "/news-feed/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<?> stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
+        Long after = parse(lastEventId != null ? lastEventId : lastEventIdParameter);
+        LiveNewsFeed.Opened opened = feed.open(after);
+        if (opened.ceilingReached()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("The live news feed is at capacity. Reload the page or use Show More.");
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Accel-Buffering", "no")
+                .body(opened.emitter());
+    }
+
+    private static Long parse(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(id.strip());
+            return value >= 0 ? value : null;
+        } catch (NumberFormatException e) {
+            return null; // a stale or foreign id: start fresh
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.masthead.system;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cross-node signals through PostgreSQL LISTEN/NOTIFY, no broker needed. {@link #send} notifies inside the
+ * caller's transaction (PostgreSQL delivers it only on commit); a dedicated connection listens, is re-opened
+ * after a database restart, and turns every notification into {@link ChangeSignal} and {@link ContentChanged}
+ * application events on this node.
+ */
+@Component
+public class ChangeSignals implements SmartLifecycle {
+
+    static final String CHANNEL = "masthead_changes";
+    private static final Logger log = LoggerFactory.getLogger(ChangeSignals.class);
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final ApplicationEventPublisher events;
+    private volatile boolean running;
+    private volatile Thread listener;
+    private volatile Connection connection;
+
+    ChangeSignals(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.events = events;
+    }
+
+    /** Announces a change to every node, this one included, when the current transaction commits. */
+    public void send(String payload) {
+        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query((rs, row) -> 1).list();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = new Thread(this::listen, "masthead-change-signals");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        closeQuietly();
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // after the web server starts, before it stops
+    }
+
+    private void listen() {
+        Duration backoff = Duration.ofMillis(250);
+        boolean reconnecting = false;
+        while (running) {
+            try {
+                connection = open();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                if (reconnecting) {
+                    log.info("Listening for change signals again");
+                    deliver(ChangeSignal.RECONNECTED);
+                }
+                backoff = Duration.ofMillis(250);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(10_000);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            deliver(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                reconnecting = true;
+                log.warn("Change signal listener lost its connection ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
+                closeQuietly();
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void deliver(String payload) {
+        try {
+            events.publishEvent(new ContentChanged());
+            events.publishEvent(new ChangeSignal(payload));
+        } catch (RuntimeException e) {
+            log.warn("A change signal receiver failed on {}", payload, e);
+        }
+    }
+
+    /** Its own connection, outside the pool: it is held for as long as the node runs. */
+    private Connection open() throws SQLException {
+        if (dataSource instanceof HikariDataSource hikari) {
+            return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        }
+        return dataSource.getConnection();
+    }
+
+    private void closeQuietly() {
+        Connection current = connection;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (SQLException ignored) {
+                // closing a broken connection
+            }
+        }
+    }
+}
