@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Reader-site benchmark: serves generated datasets (default 10k and 100k articles) from the packaged jar on the
 # embedded PostgreSQL and measures, with wrk on 127.0.0.1, requests/s and p50/p99 latency of the article page,
-# the home page and section pages at 1 and 32 connections, plus startup time and resident memory.
+# the home page and section pages at 1 and 32 connections — rendered on every request (page cache off) and from
+# the page cache — plus startup time, resident memory, search and related-articles latency, and the delivery of
+# one publish to 1,000 open News Feed streams (bench/LoadProbe.java).
 #
 #   bench/run.sh [sizes…]            e.g. bench/run.sh 10000 100000
 #   DURATION=15s bench/run.sh        seconds per wrk run (default 15s)
@@ -38,10 +40,11 @@ trap stop_app EXIT
 
 # Starts the jar on a dataset; sets READY_SECONDS to the time it took to become ready.
 start_app() {
-  local dir=$1 size=$2 log=$3
+  local dir=$1 size=$2 log=$3 cache=${4:-true}
   local started=$(date +%s.%N)
   java $JAVA_OPTS -jar target/masthead.jar --server.port=$PORT --masthead.data-dir="$dir" \
-      --masthead.generate-articles="$size" --logging.level.org.masthead=INFO >"$log" 2>&1 &
+      --masthead.generate-articles="$size" --masthead.page-cache.enabled="$cache" \
+      --masthead.news-feed.max-streams=1100 --logging.level.org.masthead=INFO >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 3600); do
     if curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; then
@@ -94,7 +97,7 @@ for size in "${SIZES[@]}"; do
     stop_app
     echo "generated and ready in $READY_SECONDS s" >&2
   fi
-  start_app "$dir" "$size" "$OUT/app-$size.log"
+  start_app "$dir" "$size" "$OUT/app-$size.log" false
   startup=$READY_SECONDS
   # A section page deep in the archive: the cursor sits half-way through the generated articles.
   middle_micros=$(( ($(date -d 2026-02-13T13:47:00Z +%s) - size / 2 * 600) * 1000000 ))
@@ -114,6 +117,8 @@ for size in "${SIZES[@]}"; do
   {
     echo "## $size articles"
     echo
+    echo "### Rendered on every request (page cache off)"
+    echo
     echo "| page | connections | requests/s | p50 | p99 |"
     echo "|---|---:|---:|---:|---:|"
   } | tee -a "$RESULTS"
@@ -128,7 +133,39 @@ for size in "${SIZES[@]}"; do
     echo
     echo "Startup to ready: ${startup} s. Resident memory after the runs: JVM $(rss_mb "$APP_PID") MB, PostgreSQL $(postgres_rss_mb "$dir") MB (all its processes, shared buffers counted per process)."
     echo
+    echo "### Search (client-side latency over HTTP, 200 requests each, page cache off)"
+    echo
+    echo "| query | p50 ms | p95 ms |"
+    echo "|---|---:|---:|"
   } | tee -a "$RESULTS"
+  java bench/LoadProbe.java search "http://127.0.0.1:$PORT" 200 "council budget" "\"regional budget\"" \
+      "harbour -film" "shipyard OR observatory" "Northvale transport" | tee -a "$RESULTS"
+  echo | tee -a "$RESULTS"
+  java bench/LoadProbe.java related "http://127.0.0.1:$PORT" 300 | tee -a "$RESULTS"
+  echo | tee -a "$RESULTS"
+  stop_app
+
+  start_app "$dir" "$size" "$OUT/app-cached-$size.log" true
+  for page in article home; do
+    wrk -t2 -c16 -d5s -H "Accept-Encoding: gzip" "http://127.0.0.1:$PORT${urls[$page]}" >/dev/null
+  done
+  {
+    echo "### From the page cache (compressed once, stored bytes served)"
+    echo
+    echo "| page | connections | requests/s | p50 | p99 |"
+    echo "|---|---:|---:|---:|---:|"
+  } | tee -a "$RESULTS"
+  for page in article home; do
+    for connections in 1 32; do
+      read -r rps p50 p99 <<<"$(measure "$connections" "http://127.0.0.1:$PORT${urls[$page]}")"
+      echo "| $page | $connections | $rps | $p50 | $p99 |" | tee -a "$RESULTS"
+    done
+  done
+  echo | tee -a "$RESULTS"
+  if [ "$size" = "${SIZES[-1]}" ]; then
+    java bench/LoadProbe.java fanout "http://127.0.0.1:$PORT" 1000 editor@masthead.test editor-demo1 "$APP_PID" | tee -a "$RESULTS"
+    echo | tee -a "$RESULTS"
+  fi
   stop_app
 done
 # Pages must stay index-backed: ten times the articles may not double the tail latency.

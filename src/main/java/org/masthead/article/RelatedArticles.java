@@ -33,10 +33,14 @@ public class RelatedArticles {
 
     private final JdbcClient jdbc;
     private final LoadingCache<Long, List<Related>> cache;
+    private final io.micrometer.core.instrument.Timer timer;
 
-    RelatedArticles(JdbcClient jdbc) {
+    RelatedArticles(JdbcClient jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(5)).build(this::query);
+        this.timer = io.micrometer.core.instrument.Timer.builder("masthead.related")
+                .description("Related-articles query (cache misses)").publishPercentiles(0.5, 0.95).register(meters);
+        this.cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(5))
+                .build(id -> timer.record(() -> query(id)));
     }
 
     public List<Related> of(long articleId) {

@@ -30,9 +30,12 @@ class Search {
     private static final char MARK_END = '\uE001';
 
     private final JdbcClient jdbc;
+    private final io.micrometer.core.instrument.Timer timer;
 
-    Search(JdbcClient jdbc) {
+    Search(JdbcClient jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.timer = io.micrometer.core.instrument.Timer.builder("masthead.search")
+                .description("Full-text search query").publishPercentiles(0.5, 0.95).register(meters);
     }
 
     /** Whether the text holds anything searchable: only punctuation or stop words parse to an empty query. */
@@ -48,6 +51,10 @@ class Search {
     }
 
     Page search(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
+        return timer.record(() -> query(text, filters, newestFirst, before, limit));
+    }
+
+    private Page query(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("q", text);
         params.put("limit", limit + 1);

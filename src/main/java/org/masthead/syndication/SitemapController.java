@@ -188,6 +188,7 @@ class SitemapController {
                 User-agent: *
                 Disallow: /admin
                 Disallow: /api/
+                Disallow: /actuator/
                 Allow: /
 
                 Sitemap: %s

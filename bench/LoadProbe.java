@@ -1,0 +1,198 @@
+// Measurements wrk cannot make, for bench/run.sh. Run with the JDK alone: java bench/LoadProbe.java MODE ...
+//   search  BASE_URL ROUNDS QUERY...             client-side latency p50/p95 per query
+//   related BASE_URL ARTICLES                    server-side related-articles query time (cold cache)
+//   fanout  BASE_URL STREAMS EMAIL PASSWORD PID  publish once, time its delivery to STREAMS open SSE streams
+// Only ever pointed at 127.0.0.1.
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+public class LoadProbe {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "search" -> search(args[1], Integer.parseInt(args[2]), List.of(args).subList(3, args.length));
+            case "related" -> related(args[1], Integer.parseInt(args[2]));
+            case "fanout" -> fanout(args[1], Integer.parseInt(args[2]), args[3], args[4], Long.parseLong(args[5]));
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    static String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    static void search(String base, int rounds, List<String> queries) throws Exception {
+        for (String query : queries) {
+            String url = base + "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+            for (int i = 0; i < 10; i++) {
+                get(url);
+            }
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                long start = System.nanoTime();
+                get(url);
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+            Collections.sort(millis);
+            System.out.printf("| %s | %.1f | %.1f |%n", query, percentile(millis, 50), percentile(millis, 95));
+        }
+    }
+
+    static void related(String base, int articles) throws Exception {
+        Set<String> urls = new LinkedHashSet<>();
+        String page = "/news-feed";
+        Pattern link = Pattern.compile("<li class=\"feed-item\"[^>]*>\\s*<time[^>]*>.*?</time>\\s*<a href=\"([^\"]+)\"", Pattern.DOTALL);
+        Pattern more = Pattern.compile("class=\"show-more\"[^>]*href=\"([^\"]+)\"");
+        while (page != null && urls.size() < articles) {
+            String html = get(base + page);
+            Matcher item = link.matcher(html);
+            while (item.find()) {
+                urls.add(item.group(1));
+            }
+            Matcher next = more.matcher(html);
+            page = next.find() ? next.group(1).replace("&amp;", "&") : null;
+        }
+        for (String url : urls) {
+            get(base + url);
+        }
+        String p50 = get(base + "/actuator/metrics/masthead.related.percentile?tag=phi:0.5");
+        String p95 = get(base + "/actuator/metrics/masthead.related.percentile?tag=phi:0.95");
+        String count = get(base + "/actuator/metrics/masthead.related");
+        System.out.printf("related articles over %d article pages: p50 %.1f ms, p95 %.1f ms (%s queries)%n", urls.size(),
+                value(p50) * 1000, value(p95) * 1000, measurement(count, "COUNT"));
+    }
+
+    static double value(String metricJson) {
+        Matcher matcher = Pattern.compile("\"value\":([0-9.eE+-]+)").matcher(metricJson);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+    }
+
+    static String measurement(String metricJson, String statistic) {
+        Matcher matcher = Pattern.compile("\"statistic\":\"" + statistic + "\",\"value\":([0-9.eE+-]+)").matcher(metricJson);
+        return matcher.find() ? matcher.group(1) : "?";
+    }
+
+    static void fanout(String base, int streams, String email, String password, long pid) throws Exception {
+        long before = rssKb(pid);
+        String headline = "Fan-out probe " + System.currentTimeMillis();
+        ConcurrentLinkedQueue<Long> received = new ConcurrentLinkedQueue<>();
+        CountDownLatch ready = new CountDownLatch(streams);
+        CountDownLatch delivered = new CountDownLatch(streams);
+        List<Stream<String>> open = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/news-feed/stream")).build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("stream " + i + " answered " + response.statusCode());
+            }
+            open.add(response.body());
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String line : (Iterable<String>) response.body()::iterator) {
+                        if (line.startsWith("event:ready")) {
+                            ready.countDown();
+                        } else if (line.startsWith("data:") && line.contains(headline)) {
+                            received.add(System.nanoTime());
+                            delivered.countDown();
+                        }
+                    }
+                } catch (RuntimeException closed) {
+                    // probe finished
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+        if (!ready.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("streams not ready");
+        }
+        long withStreams = rssKb(pid);
+
+        CookieManager cookies = new CookieManager();
+        HttpClient session = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = csrf(session.send(HttpRequest.newBuilder(URI.create(base + "/admin/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        post(session, base + "/admin/login", "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token));
+        String form = session.send(HttpRequest.newBuilder(URI.create(base + "/admin/articles/new")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        token = csrf(form);
+        Matcher section = Pattern.compile("<option value=\"(\\d+)\"").matcher(form.substring(form.indexOf("id=\"sectionId\"")));
+        section.find();
+        Matcher author = Pattern.compile("<option value=\"(\\d+)\"").matcher(form.substring(form.indexOf("name=\"authorIds\"")));
+        author.find();
+        long start = System.nanoTime();
+        HttpResponse<String> publish = post(session, base + "/admin/articles", "headline=" + enc(headline) + "&sectionId=" + section.group(1)
+                + "&authorIds=" + author.group(1) + "&bodyMarkdown=" + enc("Fan-out probe.") + "&action=publish&_csrf=" + enc(token));
+        if (publish.statusCode() != 302) {
+            throw new IllegalStateException("publish answered " + publish.statusCode());
+        }
+        delivered.await(10, TimeUnit.SECONDS);
+        List<Double> millis = new ArrayList<>();
+        for (long at : received) {
+            millis.add((at - start) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf("SSE fan-out: %d of %d streams got the publish; latency from the publish request p50 %.0f ms, p99 %.0f ms, max %.0f ms; JVM resident memory %d MB before, %d MB with the streams open (+%d MB)%n",
+                millis.size(), streams, percentile(millis, 50), percentile(millis, 99), millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1),
+                before / 1024, withStreams / 1024, (withStreams - before) / 1024);
+        open.forEach(Stream::close);
+    }
+
+    static HttpResponse<String> post(HttpClient client, String url, String form) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String csrf(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token");
+        }
+        return matcher.group(1);
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
