@@ -79,11 +79,14 @@ class ImageProcessor {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(input, true, true);
+                reader.setInput(input, false, true); // not forward-only: animations are scanned, then read
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > limits.maxPixels()) {
                     throw new MediaException("The image is " + reader.getWidth(0) + " × " + reader.getHeight(0)
                             + " pixels; images may have at most " + limits.maxPixels() / 1_000_000 + " megapixels.");
+                }
+                if (type == ImageType.GIF || type == ImageType.WEBP) {
+                    requireBoundedAnimation(reader, bytes, type);
                 }
                 AtomicReference<String> warning = new AtomicReference<>();
                 reader.addIIOReadWarningListener((source, message) -> warning.compareAndSet(null, message));
@@ -99,6 +102,32 @@ class ImageProcessor {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new MediaException("The image file is damaged or incomplete and cannot be read.");
+        }
+    }
+
+    static final int MAX_FRAMES = 500;
+
+    /**
+     * An animation is judged by all of it, not its first frame: the GIF canvas, the number of frames and the
+     * pixels of every frame together stay within the limit a browser would have to decode.
+     */
+    private void requireBoundedAnimation(ImageReader reader, byte[] bytes, ImageType type) throws IOException {
+        if (type == ImageType.GIF && bytes.length >= 10) {
+            long canvas = (long) ((bytes[6] & 0xFF) | (bytes[7] & 0xFF) << 8) * ((bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8);
+            if (canvas > limits.maxPixels()) {
+                throw new MediaException("The animation's canvas is larger than " + limits.maxPixels() / 1_000_000 + " megapixels.");
+            }
+        }
+        int frames = reader.getNumImages(true);
+        if (frames > MAX_FRAMES) {
+            throw new MediaException("The animation has " + frames + " frames; at most " + MAX_FRAMES + " are accepted.");
+        }
+        long total = 0;
+        for (int frame = 0; frame < frames; frame++) {
+            total += (long) reader.getWidth(frame) * reader.getHeight(frame);
+        }
+        if (total > limits.maxPixels() * 4) {
+            throw new MediaException("The animation holds too many pixels in all (" + total / 1_000_000 + " megapixels).");
         }
     }
 

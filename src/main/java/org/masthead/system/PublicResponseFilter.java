@@ -26,7 +26,8 @@ class PublicResponseFilter extends OncePerRequestFilter {
     /** Headers a stored page is served with again. */
     private static final java.util.List<String> KEPT_HEADERS = java.util.List.of(HttpHeaders.CONTENT_TYPE,
             HttpHeaders.CACHE_CONTROL, HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY, HttpHeaders.CONTENT_ENCODING,
-            HttpHeaders.ETAG, HttpHeaders.CONTENT_LANGUAGE, "Surrogate-Key", "Cache-Tag");
+            HttpHeaders.ETAG, HttpHeaders.CONTENT_LANGUAGE, "Surrogate-Key", "Cache-Tag", "X-Content-Type-Options",
+            "X-Frame-Options", "X-XSS-Protection", "Referrer-Policy", "Content-Security-Policy", "Strict-Transport-Security");
 
     private final PageCache cache;
 

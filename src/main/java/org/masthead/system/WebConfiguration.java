@@ -21,6 +21,9 @@ class WebConfiguration {
                 "/news-feed/*", "/feed.xml", "/feed.atom", "/feed.json", "/sitemap.xml", "/robots.txt",
                 "/search");
         registration.setName("publicResponses");
+        // Before Spring Security (-100): a page served from the cache skips the security chain and the
+        // dispatcher; the security headers it was first sent with are stored with it.
+        registration.setOrder(-110);
         return registration;
     }
 

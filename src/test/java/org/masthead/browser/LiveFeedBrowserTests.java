@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleContent;
@@ -16,34 +14,20 @@ import org.masthead.identity.StaffAccounts;
 import org.masthead.section.Sections;
 import org.masthead.support.EmptySiteTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A reader with the News Feed open sees a story appear the moment it is published, without reloading. */
 @EmptySiteTest
-class LiveFeedBrowserTests {
+class LiveFeedBrowserTests extends BrowserTest {
 
-    static WebDriver browser;
 
     @Autowired Newsroom newsroom;
     @Autowired Sections sections;
     @Autowired Authors authors;
     @Autowired StaffAccounts accounts;
     @LocalServerPort int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aNewlyPublishedStoryAppearsOnTheOpenPageWithoutAReload() throws Exception {

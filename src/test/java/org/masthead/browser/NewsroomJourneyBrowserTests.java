@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.masthead.author.Authors;
 import org.masthead.identity.StaffAccounts;
@@ -15,7 +13,6 @@ import org.masthead.section.Sections;
 import org.masthead.support.EmptySiteTest;
 import org.masthead.support.Newsroom;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -24,26 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** From a contributor's draft to a correction readers see, through the real newsroom screens in Chromium. */
 @EmptySiteTest
-class NewsroomJourneyBrowserTests {
+class NewsroomJourneyBrowserTests extends BrowserTest {
 
-    static WebDriver browser;
 
     @Autowired Sections sections;
     @Autowired Authors authors;
     @Autowired StaffAccounts accounts;
     @LocalServerPort int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;

@@ -5,38 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.masthead.support.DemoSiteTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @DemoSiteTest
-class ReaderJourneyBrowserTests {
+class ReaderJourneyBrowserTests extends BrowserTest {
 
     static final String SEED_HEADLINE = "Russia stalls once again as Ukraine pushes for new February peace talks";
 
-    static WebDriver browser;
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aReaderFollowsTheSeedStoryReadsItLoadsMoreNewsAndVisitsTheAuthor() {

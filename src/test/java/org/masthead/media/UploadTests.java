@@ -154,6 +154,21 @@ class UploadTests {
     }
 
     @Test
+    void gifsAreAcceptedWithVariantsAndAnAnimationIsJudgedByItsCanvas() throws IOException {
+        MediaFile gif = library.upload(picture("gif", 700, 300), "animation.gif", null);
+        assertThat(gif.contentType()).isEqualTo("image/gif");
+        assertThat(jdbc.sql("select count(*) from media_variant where media_id = ?").param(gif.id()).query(Long.class).single())
+                .isEqualTo(2); // 320 and 640
+        byte[] hugeCanvas = picture("gif", 20, 20);
+        hugeCanvas[6] = (byte) 0x40; // logical screen 40000 × 40000, one small frame
+        hugeCanvas[7] = (byte) 0x9C;
+        hugeCanvas[8] = (byte) 0x40;
+        hugeCanvas[9] = (byte) 0x9C;
+        assertThatThrownBy(() -> library.upload(hugeCanvas, "canvas.gif", null))
+                .isInstanceOf(MediaException.class).hasMessageContaining("canvas");
+    }
+
+    @Test
     void filesOverTheSizeLimitAreRefusedBeforeDecoding() throws IOException {
         ImageProcessor small = new ImageProcessor(new MediaLimits(DataSize.ofKilobytes(10), 50_000_000));
         assertThatThrownBy(() -> small.process(picture("png", 1200, 900)))
