@@ -14,8 +14,12 @@ public record ArticleContent(String headline, String slug, String standfirst, lo
                              LeadImage leadImage, String language) {
 
     public ArticleContent {
+        headline = org.masthead.text.PlainText.clean(headline);
+        slug = org.masthead.text.PlainText.clean(slug);
+        standfirst = org.masthead.text.PlainText.clean(standfirst);
+        bodyMarkdown = org.masthead.text.PlainText.clean(bodyMarkdown);
         authorIds = List.copyOf(authorIds);
-        tags = tags == null ? List.of() : tags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
+        tags = tags == null ? List.of() : tags.stream().map(org.masthead.text.PlainText::clean).map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
         language = language == null || language.isBlank() ? "en" : language.strip();
         standfirst = standfirst == null || standfirst.isBlank() ? null : standfirst.strip();
         bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;

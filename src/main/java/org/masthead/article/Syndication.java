@@ -59,7 +59,7 @@ public class Syndication {
         String from = scope.from();
         Long owner = scope.owner();
         String sql = "select " + ENTRY_COLUMNS + " from (select a.* " + from
-                + " order by a.published_at desc, a.id desc limit :limit) a"
+                + " order by " + scope.orderBy() + " limit :limit) a"
                 + " join section s on s.id = a.section_id left join media m on m.id = a.lead_image_id"
                 + " order by a.published_at desc, a.id desc";
         var statement = jdbc.sql(sql).param("limit", limit);
@@ -81,7 +81,20 @@ public class Syndication {
     public record SitemapMonth(YearMonth month, int page, Instant lastModified) {
     }
 
+    private final com.github.benmanes.caffeine.cache.Cache<Boolean, List<SitemapMonth>> months =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
+
+    @org.springframework.context.event.EventListener(org.masthead.system.ContentChanged.class)
+    void contentChanged() {
+        months.invalidateAll();
+    }
+
+    /** Counting a million rows by month is not for every request: cached until content changes. */
     public List<SitemapMonth> sitemapMonths() {
+        return months.get(Boolean.TRUE, key -> countMonths());
+    }
+
+    private List<SitemapMonth> countMonths() {
         List<SitemapMonth> months = new ArrayList<>();
         jdbc.sql("""
                 select to_char(published_at at time zone 'UTC', 'YYYY-MM') as month, count(*) as articles,
@@ -102,19 +115,24 @@ public class Syndication {
     public record SitemapEntry(String slug, Instant updatedAt, String imageUrl, String imageAlt) {
     }
 
-    /** Streams a month's articles (one page of 50,000) to {@code sink}, oldest first. */
+    /**
+     * A month's articles (one page of at most 50,000), oldest first. Rows come through a cursor and are kept as
+     * small records, then written out after the connection is back in the pool — a slow crawler never holds one.
+     */
     public void streamMonth(YearMonth month, int page, Consumer<SitemapEntry> sink) {
         OffsetDateTime from = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        List<SitemapEntry> entries = new ArrayList<>();
         readOnly.executeWithoutResult(status -> streaming.query("""
                 select a.slug, a.updated_at, m.file_name, a.lead_image_alt from article a
                 left join media m on m.id = a.lead_image_id
                 where a.status = 'published' and a.published_at >= ? and a.published_at < ?
                 order by a.published_at, a.id offset ? limit ?
                 """, rs -> {
-            sink.accept(new SitemapEntry(rs.getString("slug"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+            entries.add(new SitemapEntry(rs.getString("slug"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                     rs.getString("file_name") == null ? null : Media.url(rs.getString("file_name")), rs.getString("lead_image_alt")));
         }, from, to, (long) (page - 1) * SITEMAP_LIMIT, SITEMAP_LIMIT));
+        entries.forEach(sink);
     }
 
     /** Google News: what was published since {@code since}, newest first, at most 1,000. */

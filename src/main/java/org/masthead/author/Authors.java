@@ -19,13 +19,18 @@ public class Authors {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final org.masthead.system.ChangeSignals signals;
 
-    Authors(JdbcClient jdbc, JsonMapper json) {
+    Authors(JdbcClient jdbc, JsonMapper json, org.masthead.system.ChangeSignals signals) {
         this.jdbc = jdbc;
         this.json = json;
+        this.signals = signals;
     }
 
     public Author create(String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links) {
+        name = org.masthead.text.PlainText.clean(name);
+        jobTitle = org.masthead.text.PlainText.clean(jobTitle);
+        bio = org.masthead.text.PlainText.clean(bio);
         String slug = Slugs.slugify(name);
         long id = jdbc.sql("""
                 insert into author (slug, name, job_title, bio, avatar_id, links) values (?, ?, ?, ?, ?, ?::jsonb)
@@ -52,12 +57,16 @@ public class Authors {
     }
 
     public void update(long id, String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links) {
+        name = org.masthead.text.PlainText.clean(name);
+        jobTitle = org.masthead.text.PlainText.clean(jobTitle);
+        bio = org.masthead.text.PlainText.clean(bio);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("The name must not be empty.");
         }
         jdbc.sql("update author set name = ?, job_title = ?, bio = ?, avatar_id = coalesce(?, avatar_id), links = ?::jsonb where id = ?")
                 .params(name.strip(), jobTitle == null ? "" : jobTitle.strip(), bio == null ? "" : bio.strip(),
                         avatarMediaId, json.writeValueAsString(links), id).update();
+        signals.send("changed"); // bylines on cached pages, on every node
     }
 
     public Optional<Author> findBySlug(String slug) {

@@ -49,7 +49,21 @@ class LiveNewsFeed {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile long delivered;
+    /** Events already delivered, recent ones: ids commit out of order, so delivery re-scans a window. */
+    private final java.util.Set<Long> delivered = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > RECENT;
+        }
+    });
+    private static final int RECENT = 2_000;
+    private static final int RESCAN = 200;
+    private volatile long highest;
+    private final java.util.concurrent.ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "masthead-news-feed-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LiveNewsFeed(JdbcClient jdbc, Articles articles, TemplateEngine templates, SiteSettings settings, Limits limits) {
         this.jdbc = jdbc;
@@ -57,7 +71,7 @@ class LiveNewsFeed {
         this.templates = templates;
         this.settings = settings;
         this.limits = limits;
-        this.delivered = latestEventId();
+        this.highest = latestEventId();
         long every = limits.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -69,23 +83,24 @@ class LiveNewsFeed {
     }
 
     Opened open(Long lastEventId) {
-        if (streams.size() >= limits.maxStreams()) {
-            return new Opened(null, true);
+        synchronized (streams) {
+            if (streams.size() >= limits.maxStreams()) {
+                return new Opened(null, true);
+            }
         }
         SseEmitter emitter = new SseEmitter(limits.idleTimeout().toMillis());
         Stream stream = new Stream(emitter);
-        streams.add(stream);
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(error -> streams.remove(stream));
+        long from = lastEventId == null ? latestEventId() : lastEventId;
         if (lastEventId == null) {
             // tells the browser where it stands, so a reconnect asks for what it missed
-            stream.send(SseEmitter.event().id(String.valueOf(latestEventId())).name("ready").data("{}"), latestEventId());
-        } else {
-            for (FeedEvent event : eventsAfter(lastEventId)) {
-                stream.send(render(event), event.id());
-            }
+            stream.send(SseEmitter.event().id(String.valueOf(from)).name("ready").data("{}"), -1);
         }
+        replay(stream, from);
+        streams.add(stream);
+        replay(stream, from); // what committed while the stream was joining; sent ids are skipped
         return new Opened(emitter, false);
     }
 
@@ -93,26 +108,41 @@ class LiveNewsFeed {
         return streams.size();
     }
 
+    private void replay(Stream stream, long after) {
+        for (FeedEvent event : eventsAfter(after)) {
+            stream.send(render(event), event.id());
+        }
+    }
+
+    /** Runs on the signal listener's thread: hand over at once, so slow readers never hold up other signals. */
     @EventListener
     void signal(ChangeSignal signal) {
         if (signal.payload().startsWith(FeedSignals.FEED_PREFIX) || signal.payload().equals(ChangeSignal.RECONNECTED)) {
-            deliverNew();
+            delivery.execute(this::deliverNew);
         }
     }
 
     private synchronized void deliverNew() {
-        for (FeedEvent event : eventsAfter(delivered)) {
+        // an event with a lower id can commit after a higher one: look back a little every time
+        for (FeedEvent event : eventsAfter(Math.max(0, highest - RESCAN))) {
+            if (!delivered.add(event.id())) {
+                continue;
+            }
             SseEmitter.SseEventBuilder rendered = render(event);
             for (Stream stream : streams) {
                 stream.send(rendered, event.id());
             }
-            delivered = event.id();
+            highest = Math.max(highest, event.id());
         }
     }
 
     private void heartbeat() {
-        for (Stream stream : streams) {
-            stream.ping();
+        try {
+            for (Stream stream : streams) {
+                stream.ping();
+            }
+        } catch (RuntimeException e) {
+            log.warn("News feed heartbeat failed", e); // caught: an escaping exception would stop the schedule
         }
     }
 
@@ -149,26 +179,31 @@ class LiveNewsFeed {
     @PreDestroy
     void close() {
         heartbeats.shutdownNow();
+        delivery.shutdownNow();
         streams.forEach(stream -> stream.emitter.complete());
     }
 
-    /** One browser's stream; sends in order and each event id once. */
+    /** One browser's stream; each event id is sent once, whether it comes from replay or live. */
     private final class Stream {
 
         private final SseEmitter emitter;
-        private long lastSent = -1;
+        private final java.util.Set<Long> sent = new java.util.HashSet<>();
 
         Stream(SseEmitter emitter) {
             this.emitter = emitter;
         }
 
+        /** @param id the event's id, or -1 for a message that is not a feed event */
         synchronized void send(SseEmitter.SseEventBuilder event, long id) {
-            if (id <= lastSent) {
+            if (id >= 0 && !sent.add(id)) {
                 return;
+            }
+            if (sent.size() > RECENT) {
+                sent.clear(); // older ids are outside every later re-scan window
+                sent.add(id);
             }
             try {
                 emitter.send(event);
-                lastSent = id;
             } catch (IOException | IllegalStateException gone) {
                 streams.remove(this);
             }

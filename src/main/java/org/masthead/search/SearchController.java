@@ -62,8 +62,13 @@ class SearchController {
         try {
             fromInstant = from.isBlank() ? null : LocalDate.parse(from).atStartOfDay(site.timeZone()).toInstant();
             toInstant = to.isBlank() ? null : LocalDate.parse(to).plusDays(1).atStartOfDay(site.timeZone()).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             message = "Dates must look like 2026-02-20.";
+        }
+        if (message == null && (outOfRange(fromInstant) || outOfRange(toInstant))) {
+            message = "Dates must lie between the years 1900 and 9999.";
+            fromInstant = null;
+            toInstant = null;
         }
         if (message == null && text.length() > MAX_QUERY_LENGTH) {
             message = "Searches are limited to " + MAX_QUERY_LENGTH + " characters. Use a few distinctive words.";
@@ -93,6 +98,11 @@ class SearchController {
         return Pages.view("search/results", new SearchPage(layouts.page(title, "Search everything we have published.",
                 "/search", "search"), text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text,
                 section, author, from, to, newest, results, next, message, suggestion, allSections, allAuthors));
+    }
+
+    private static boolean outOfRange(Instant instant) {
+        return instant != null && (instant.isBefore(Instant.parse("1900-01-01T00:00:00Z"))
+                || instant.isAfter(Instant.parse("9999-12-31T00:00:00Z")));
     }
 
     private static String encode(String value) {

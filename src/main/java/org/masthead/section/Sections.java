@@ -11,9 +11,11 @@ import org.springframework.stereotype.Repository;
 public class Sections {
 
     private final JdbcClient jdbc;
+    private final org.masthead.system.ChangeSignals signals;
 
-    Sections(JdbcClient jdbc) {
+    Sections(JdbcClient jdbc, org.masthead.system.ChangeSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
     }
 
     public Section create(String name, String description, int position) {
@@ -48,6 +50,7 @@ public class Sections {
         }
         jdbc.sql("update section set name = ?, description = ?, position = ? where id = ?")
                 .params(name.strip(), description == null ? "" : description.strip(), position, id).update();
+        signals.send("changed"); // navigation and section pages on every node
     }
 
     public Optional<Section> findBySlug(String slug) {

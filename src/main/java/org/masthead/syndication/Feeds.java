@@ -113,7 +113,7 @@ class Feeds {
             item.setDescription(summary);
             SyndContent content = new SyndContentImpl();
             content.setType("html");
-            content.setValue(entry.bodyHtml());
+            content.setValue(absoluteLinks(entry.bodyHtml(), site));
             item.setContents(List.of(content));
             List<SyndPerson> authors = new ArrayList<>();
             for (var byline : entry.authors()) {
@@ -169,7 +169,7 @@ class Feeds {
             item.put("id", guid(site, entry.id()));
             item.put("url", site.absolute(entry.url()));
             item.put("title", entry.headline());
-            item.put("content_html", entry.bodyHtml());
+            item.put("content_html", absoluteLinks(entry.bodyHtml(), site));
             item.put("summary", entry.standfirst() != null ? entry.standfirst() : excerpt(entry.bodyText()));
             if (entry.image() != null) {
                 item.put("image", site.absolute(entry.image().url()));
@@ -187,6 +187,11 @@ class Feeds {
         }
         feed.put("items", items);
         return json.writeValueAsString(feed);
+    }
+
+    /** Feed readers show items away from the site: site-relative links and images must name the site. */
+    static String absoluteLinks(String html, Site site) {
+        return html.replace("href=\"/", "href=\"" + site.base() + "/").replace("src=\"/", "src=\"" + site.base() + "/");
     }
 
     private static SyndCategory category(String name) {

@@ -128,8 +128,9 @@ class SitemapController {
     @GetMapping("/sitemaps/sections.xml")
     void sections(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
         pages(request, response, """
-                select s.slug, (select max(a.updated_at) from article a
-                                where a.section_id = s.id and a.status = 'published') as last_modified
+                select s.slug, (select a.published_at from article a
+                                where a.section_id = s.id and a.status = 'published'
+                                order by a.published_at desc, a.id desc limit 1) as last_modified
                 from section s order by s.position, s.id
                 """, "/sections/");
     }
@@ -137,8 +138,9 @@ class SitemapController {
     @GetMapping("/sitemaps/authors.xml")
     void authors(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
         pages(request, response, """
-                select au.slug, (select max(aa.published_at) from article_author aa
-                                 where aa.author_id = au.id) as last_modified
+                select au.slug, (select aa.published_at from article_author aa
+                                 where aa.author_id = au.id and aa.published_at is not null
+                                 order by aa.published_at desc limit 1) as last_modified
                 from author au where exists (select 1 from article_author aa where aa.author_id = au.id and aa.published_at is not null)
                 order by au.slug
                 """, "/authors/");
@@ -163,7 +165,7 @@ class SitemapController {
                 xml.writeCharacters(site.publicationName());
                 xml.writeEndElement();
                 xml.writeStartElement(NEWS, "language");
-                xml.writeCharacters(entry.language());
+                xml.writeCharacters(newsLanguage(entry.language()));
                 xml.writeEndElement();
                 xml.writeEndElement();
                 xml.writeStartElement(NEWS, "publication_date");
@@ -194,6 +196,12 @@ class SitemapController {
                 Sitemap: %s
                 Sitemap: %s
                 """.formatted(site.absolute("/sitemap.xml"), site.absolute("/sitemaps/news.xml"));
+    }
+
+    /** ISO 639 as Google News wants it: the primary subtag, except zh-cn and zh-tw. */
+    static String newsLanguage(String language) {
+        String lower = language.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("zh-cn") || lower.equals("zh-tw") ? lower : lower.split("-")[0];
     }
 
     private void pages(ServletWebRequest request, HttpServletResponse response, String sql, String prefix)

@@ -95,6 +95,10 @@ public class ChangeSignals implements SmartLifecycle {
                         for (PGNotification notification : notifications) {
                             deliver(notification.getParameter());
                         }
+                    } else {
+                        try (Statement probe = connection.createStatement()) {
+                            probe.execute("select 1"); // a half-open connection fails here, within the socket timeout
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -126,7 +130,16 @@ public class ChangeSignals implements SmartLifecycle {
     /** Its own connection, outside the pool: it is held for as long as the node runs. */
     private Connection open() throws SQLException {
         if (dataSource instanceof HikariDataSource hikari) {
-            return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+            java.util.Properties properties = new java.util.Properties();
+            if (hikari.getUsername() != null) {
+                properties.setProperty("user", hikari.getUsername());
+            }
+            if (hikari.getPassword() != null) {
+                properties.setProperty("password", hikari.getPassword());
+            }
+            properties.setProperty("tcpKeepAlive", "true");
+            properties.setProperty("socketTimeout", "30");
+            return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), properties);
         }
         return dataSource.getConnection();
     }

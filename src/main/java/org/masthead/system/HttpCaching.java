@@ -15,9 +15,23 @@ import org.springframework.web.context.request.ServletWebRequest;
 public class HttpCaching {
 
     private final String publicCacheControl;
+    private final java.time.Clock clock;
+    /**
+     * When content last changed anywhere (this node's start, or the last change signal). A page's
+     * Last-Modified is never older, so removing an item from a list — which can lower the newest date on it —
+     * still makes If-Modified-Since fail.
+     */
+    private volatile Instant lastChange;
 
-    HttpCaching(MastheadProperties properties) {
+    HttpCaching(MastheadProperties properties, java.time.Clock clock) {
         this.publicCacheControl = properties.http().publicCacheControl();
+        this.clock = clock;
+        this.lastChange = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    @org.springframework.context.event.EventListener(ContentChanged.class)
+    void contentChanged() {
+        lastChange = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /**
@@ -30,7 +44,11 @@ public class HttpCaching {
         if (response != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, publicCacheControl);
         }
-        return lastModified != null && request.checkNotModified(lastModified.toEpochMilli());
+        if (lastModified == null) {
+            return false;
+        }
+        Instant effective = lastModified.isAfter(lastChange) ? lastModified : lastChange;
+        return request.checkNotModified(effective.toEpochMilli());
     }
 
     /**

@@ -36,18 +36,26 @@ public class PageCache {
                 .build();
     }
 
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Taken before rendering; {@link #put} stores only if nothing changed meanwhile. */
+    long generation() {
+        return generation.get();
+    }
+
     Entry get(String key) {
         return enabled ? entries.getIfPresent(key) : null;
     }
 
-    void put(String key, Map<String, String> headers, byte[] body, String etag) {
-        if (enabled) {
+    void put(long renderedAt, String key, Map<String, String> headers, byte[] body, String etag) {
+        if (enabled && renderedAt == generation.get()) {
             entries.put(key, new Entry(new LinkedHashMap<>(headers), body, etag));
         }
     }
 
     @EventListener
     public void contentChanged(ContentChanged event) {
+        generation.incrementAndGet();
         entries.invalidateAll();
     }
 

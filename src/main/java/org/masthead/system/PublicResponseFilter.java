@@ -52,6 +52,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
                 + (acceptsGzip(request) ? " gzip" : "");
+        long generation = cache.generation();
         PageCache.Entry stored = cache.get(key);
         if (stored != null) {
             stored.headers().forEach(response::setHeader);
@@ -84,7 +85,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
                     headers.put(name, value);
                 }
             }
-            cache.put(key, headers, body, etag);
+            cache.put(generation, key, headers, body, etag);
         }
         send(request, response, body, etag);
     }
@@ -135,7 +136,16 @@ class PublicResponseFilter extends OncePerRequestFilter {
 
     private static boolean acceptsGzip(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        if (accept == null) {
+            return false;
+        }
+        for (String coding : accept.toLowerCase(java.util.Locale.ROOT).split(",")) {
+            String[] parts = coding.strip().split(";");
+            if (parts[0].strip().equals("gzip")) {
+                return !(parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0+)?"));
+            }
+        }
+        return false;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

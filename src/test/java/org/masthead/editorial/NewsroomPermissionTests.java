@@ -141,9 +141,17 @@ class NewsroomPermissionTests {
         assertThat(new ReaderClient(port).get("/articles/" + article(id).slug()).body())
                 .contains("An earlier version misstated the budget.");
 
+        HttpResponse<String> feedBefore = new ReaderClient(port).get(newsroom.section().url());
+        assertThat(feedBefore.body()).contains("/articles/" + article(id).slug());
+        String lastModified = feedBefore.headers().firstValue("Last-Modified").orElseThrow();
+
         assertThat(editor.post("/admin/articles/" + id, form(headline, "unpublish", article(id).version())).statusCode()).isEqualTo(302);
         assertThat(article(id).status()).isEqualTo(ArticleStatus.UNPUBLISHED);
         assertThat(new ReaderClient(port).get("/articles/" + article(id).slug()).statusCode()).isEqualTo(404);
+        // removing a story can lower the newest date on a list: revalidation by date must not keep it on screen
+        HttpResponse<String> feedAfter = new ReaderClient(port).get(newsroom.section().url(), "If-Modified-Since", lastModified);
+        assertThat(feedAfter.statusCode()).isEqualTo(200);
+        assertThat(feedAfter.body()).doesNotContain("/articles/" + article(id).slug());
     }
 
     @Test

@@ -140,6 +140,16 @@ class SearchTests {
     }
 
     @Test
+    void draftsNeverLeakThroughDidYouMean() {
+        Clock clock = Clock.fixed(Instant.parse("2025-10-01T10:00:00Z"), ZoneOffset.UTC);
+        articles.save(Article.draft(new ArticleContent("Embargoed quintessentially " + token, null, null, section.id(),
+                List.of(author.id()), List.of(), "Secret.", null, "en"), renderer, clock));
+        Document page = search("quintessentialy");
+        assertThat(page.select("a.suggestion")).isEmpty();
+        assertThat(page.text()).doesNotContain("quintessentially");
+    }
+
+    @Test
     void hostileQueriesGetANormalPageNeverAServerError() {
         List<String> hostile = List.of("!!!", "\"", "\"unbalanced quotes", "'; drop table article; --", "%_\\", "a".repeat(10_000),
                 "-", "OR", "\"\"", "<script>alert(1)</script>", "((((", "&&||!!", "\u0000", "🎉🎉", "the", "ab\"c\"d -\"e");
@@ -153,5 +163,7 @@ class SearchTests {
         assertThat(reader.get("/search?q=%21%21%21").body()).contains("Type words to search for");
         assertThat(reader.get("/search?q=x&from=yesterday").body()).contains("Dates must look like");
         assertThat(reader.get("/search?q=x&before=bogus").statusCode()).isEqualTo(400);
+        assertThat(reader.get("/search?q=x&from=%2B999999999-12-31").body()).contains("Dates must");
+        assertThat(reader.get("/search?q=x&to=0001-01-01").body()).contains("between the years 1900 and 9999");
     }
 }

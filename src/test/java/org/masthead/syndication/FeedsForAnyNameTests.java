@@ -60,7 +60,8 @@ class FeedsForAnyNameTests {
         Section section = sections.create("Q&A <Desk> " + unique, "Questions & answers", 9);
         Author author = authors.create("Smith & <Jones> 🎉 " + unique, "Reporter", "", null, List.of());
         String headline = "Q&A: \"<script>alert(1)</script>\" & talks 🎉 " + unique;
-        publish(section, author, headline, Instant.parse("2024-05-01T10:00:00Z"));
+        String pasted = headline + "\u000B\u0008"; // control characters from a paste, which XML cannot carry
+        publish(section, author, pasted, Instant.parse("2024-05-01T10:00:00Z"));
         ReaderClient reader = new ReaderClient(port);
 
         for (String format : List.of("xml", "atom")) {

@@ -1,0 +1,17 @@
+package org.masthead.text;
+
+import java.util.regex.Pattern;
+
+/** Cleans text typed or pasted into the newsroom before it is stored. */
+public final class PlainText {
+
+    /** Control characters XML 1.0 forbids (feeds and sitemaps are XML); tab, newline and return stay. */
+    private static final Pattern NOT_IN_XML = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
+
+    private PlainText() {
+    }
+
+    public static String clean(String text) {
+        return text == null ? null : NOT_IN_XML.matcher(text).replaceAll("");
+    }
+}
