@@ -43,6 +43,7 @@ class ArticleController {
                     .orElseThrow(() -> new NotFoundException("No published article " + slug));
         }
         ArticleView article = found.get();
+        long liveFrom = articles.latestFeedEvent(); // read before the feed, so nothing falls between the two
         Slice<ArticleSummary> latest = articles.latest(null, NewsFeedBox.SIZE);
         if (caching.isNotModified(request, lastChange(article, latest))) {
             return null;
@@ -54,7 +55,7 @@ class ArticleController {
                 .withMeta(ArticleStructuredData.socialCards(article, site))
                 .withJsonLd(ArticleStructuredData.newsArticle(article, site))
                 .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));
-        return Pages.view("article/show", new ArticlePage(layout, article, new NewsFeedBox(latest), related.of(article.id())));
+        return Pages.view("article/show", new ArticlePage(layout, article, new NewsFeedBox(latest, liveFrom), related.of(article.id())));
     }
 
     /** What this page shows, for CDN purges: the article, its section, its authors, and the news feed. */

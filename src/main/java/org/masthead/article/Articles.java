@@ -330,6 +330,11 @@ public class Articles {
                 + " where a.id = :id and a.status = 'published'").param("id", id).query(SUMMARY).optional();
     }
 
+    /** The newest live News Feed event; pages render it so their stream continues from there. */
+    public long latestFeedEvent() {
+        return jdbc.sql("select coalesce(max(id), 0) from feed_event").query(Long.class).single();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
     }

@@ -38,6 +38,7 @@ class HomeController {
 
     @GetMapping("/")
     ModelAndView home(ServletWebRequest request) {
+        long liveFrom = articles.latestFeedEvent(); // read before the feed, so nothing falls between the two
         Slice<ArticleSummary> latest = articles.latest(null, NewsFeedBox.SIZE);
         // One more per section, so each block stays full after the lead story is left out of it.
         List<ArticleSummary> perSection = articles.latestPerSection(PER_SECTION + 1);
@@ -59,7 +60,7 @@ class HomeController {
         website.put("potentialAction", search);
         return Pages.view("home/index", new HomePage(layouts.page(null, null, "/", "home")
                 .withJsonLd(org.masthead.system.JsonLd.script(website)), lead,
-                sectionBlocks(perSection, lead), new NewsFeedBox(latest)));
+                sectionBlocks(perSection, lead), new NewsFeedBox(latest, liveFrom)));
     }
 
     private static List<HomePage.SectionBlock> sectionBlocks(List<ArticleSummary> perSection, ArticleSummary lead) {

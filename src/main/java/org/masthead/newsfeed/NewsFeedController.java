@@ -33,6 +33,7 @@ class NewsFeedController {
     @GetMapping("/news-feed")
     ModelAndView page(@RequestParam(required = false) String before, ServletWebRequest request) {
         Cursor cursor = Cursor.parse(before);
+        long liveFrom = articles.latestFeedEvent();
         Slice<ArticleSummary> items = articles.latest(cursor, PAGE_SIZE);
         if (caching.isNotModified(request, LastChange.of(items.items()))) {
             return null;
@@ -41,7 +42,7 @@ class NewsFeedController {
         caching.tag(request, java.util.List.of("news-feed"));
         return Pages.view("newsfeed/index", new NewsFeedPage(
                 layouts.page("News Feed", "The latest stories as they are published.", path, "news-feed"),
-                items, cursor != null));
+                items, cursor != null, liveFrom));
     }
 
     @GetMapping("/news-feed/items")

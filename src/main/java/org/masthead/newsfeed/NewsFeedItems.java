@@ -9,6 +9,6 @@ import org.masthead.system.Site;
 public record NewsFeedItems(Site site, Slice<ArticleSummary> items) {
 
     public NewsFeedBox box() {
-        return new NewsFeedBox(items);
+        return new NewsFeedBox(items, 0);
     }
 }

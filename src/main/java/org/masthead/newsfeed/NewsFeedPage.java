@@ -6,9 +6,9 @@ import org.masthead.article.Slice;
 import org.masthead.system.Layout;
 
 /** The dedicated news feed page; {@code continued} is true past the first page. */
-public record NewsFeedPage(Layout layout, Slice<ArticleSummary> items, boolean continued) {
+public record NewsFeedPage(Layout layout, Slice<ArticleSummary> items, boolean continued, long liveFrom) {
 
     public NewsFeedBox box() {
-        return new NewsFeedBox(items);
+        return new NewsFeedBox(items, liveFrom);
     }
 }
