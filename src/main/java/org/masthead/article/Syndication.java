@@ -167,7 +167,4 @@ public class Syndication {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    static Instant max(List<FeedEntry> entries) {
-        return entries.stream().map(FeedEntry::updatedAt).max(Instant::compareTo).orElse(null);
-    }
 }

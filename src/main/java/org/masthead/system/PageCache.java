@@ -59,9 +59,6 @@ public class PageCache {
         entries.invalidateAll();
     }
 
-    public long size() {
-        return entries.estimatedSize();
-    }
 
     /**
      * @param ttl     how long a page may be served from memory without any change signal
