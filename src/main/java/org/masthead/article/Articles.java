@@ -216,7 +216,7 @@ public class Articles {
                 """).param(slug).query((rs, row) -> new ArticleView(rs.getLong("id"), rs.getString("slug"),
                 rs.getString("headline"), rs.getString("standfirst"), section(rs), List.of(), picture(rs),
                 rs.getString("body_html"), rs.getInt("reading_minutes"), List.of(), rs.getString("language"),
-                instant(rs, "published_at"), instant(rs, "updated_at"), List.of(), excerpt(rs.getString("body_text"))))
+                instant(rs, "published_at"), instant(rs, "updated_at"), List.of(), org.masthead.text.PlainText.excerpt(rs.getString("body_text"), 50)))
                 .optional()
                 .map(view -> view.withRelated(bylines(view.id()), tagNames(view.id()), corrections(view.id())));
     }
@@ -423,15 +423,6 @@ public class Articles {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    /** The first words of the body, for descriptions: about 50 words, cut at a word boundary. */
-    static String excerpt(String text) {
-        String[] words = text.strip().split("\\s+");
-        if (words.length <= 50) {
-            return text.strip().replaceAll("\\s+", " ");
-        }
-        return String.join(" ", java.util.Arrays.copyOf(words, 50)) + "…";
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

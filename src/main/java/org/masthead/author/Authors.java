@@ -17,6 +17,11 @@ public class Authors {
     private static final TypeReference<List<Author.AuthorLink>> LINKS = new TypeReference<>() {
     };
 
+    private static final String SELECT = """
+            select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name
+            from author au left join media m on m.id = au.avatar_id
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final org.masthead.system.ChangeSignals signals;
@@ -50,10 +55,7 @@ public class Authors {
     }
 
     public Optional<Author> findById(long id) {
-        return jdbc.sql("""
-                select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name
-                from author au left join media m on m.id = au.avatar_id where au.id = ?
-                """).param(id).query(mapper()).optional();
+        return jdbc.sql(SELECT + "where au.id = ?").param(id).query(mapper()).optional();
     }
 
     public void update(long id, String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links) {
@@ -70,17 +72,11 @@ public class Authors {
     }
 
     public Optional<Author> findBySlug(String slug) {
-        return jdbc.sql("""
-                select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name
-                from author au left join media m on m.id = au.avatar_id where au.slug = ?
-                """).param(slug).query(mapper()).optional();
+        return jdbc.sql(SELECT + "where au.slug = ?").param(slug).query(mapper()).optional();
     }
 
     public List<Author> all() {
-        return jdbc.sql("""
-                select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name
-                from author au left join media m on m.id = au.avatar_id order by au.name
-                """).query(mapper()).list();
+        return jdbc.sql(SELECT + "order by au.name").query(mapper()).list();
     }
 
     private RowMapper<Author> mapper() {

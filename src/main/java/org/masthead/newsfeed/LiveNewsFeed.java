@@ -71,7 +71,7 @@ class LiveNewsFeed {
         this.templates = templates;
         this.settings = settings;
         this.limits = limits;
-        this.highest = latestEventId();
+        this.highest = articles.latestFeedEvent();
         long every = limits.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -93,7 +93,7 @@ class LiveNewsFeed {
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(error -> streams.remove(stream));
-        long from = lastEventId == null ? latestEventId() : lastEventId;
+        long from = lastEventId == null ? articles.latestFeedEvent() : lastEventId;
         if (lastEventId == null) {
             // tells the browser where it stands, so a reconnect asks for what it missed
             stream.send(SseEmitter.event().id(String.valueOf(from)).name("ready").data("{}"), -1);
@@ -155,9 +155,6 @@ class LiveNewsFeed {
                 .query((rs, row) -> new FeedEvent(rs.getLong("id"), rs.getLong("article_id"), rs.getString("kind"))).list();
     }
 
-    private long latestEventId() {
-        return jdbc.sql("select coalesce(max(id), 0) from feed_event").query(Long.class).single();
-    }
 
     private SseEmitter.SseEventBuilder render(FeedEvent event) {
         String data;

@@ -109,7 +109,7 @@ class Feeds {
             item.setUpdatedDate(date(entry.updatedAt()));
             SyndContent summary = new SyndContentImpl();
             summary.setType("text/plain");
-            summary.setValue(entry.standfirst() != null ? entry.standfirst() : excerpt(entry.bodyText()));
+            summary.setValue(entry.standfirst() != null ? entry.standfirst() : org.masthead.text.PlainText.excerpt(entry.bodyText(), 50));
             item.setDescription(summary);
             SyndContent content = new SyndContentImpl();
             content.setType("html");
@@ -170,7 +170,7 @@ class Feeds {
             item.put("url", site.absolute(entry.url()));
             item.put("title", entry.headline());
             item.put("content_html", absoluteLinks(entry.bodyHtml(), site));
-            item.put("summary", entry.standfirst() != null ? entry.standfirst() : excerpt(entry.bodyText()));
+            item.put("summary", entry.standfirst() != null ? entry.standfirst() : org.masthead.text.PlainText.excerpt(entry.bodyText(), 50));
             if (entry.image() != null) {
                 item.put("image", site.absolute(entry.image().url()));
             }
@@ -208,8 +208,4 @@ class Feeds {
         return Date.from(instant); // ROME's API; the instant itself comes from java.time
     }
 
-    private static String excerpt(String text) {
-        String[] words = text.strip().split("\\s+");
-        return words.length <= 50 ? text.strip() : String.join(" ", java.util.Arrays.copyOf(words, 50)) + "…";
-    }
 }

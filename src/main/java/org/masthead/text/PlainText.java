@@ -11,6 +11,15 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /** The first {@code words} words, whitespace folded, with "…" when cut: for descriptions and summaries. */
+    public static String excerpt(String text, int words) {
+        String[] all = text.strip().split("\\s+");
+        if (all.length <= words) {
+            return text.strip().replaceAll("\\s+", " ");
+        }
+        return String.join(" ", java.util.Arrays.copyOf(all, words)) + "…";
+    }
+
     public static String clean(String text) {
         return text == null ? null : NOT_IN_XML.matcher(text).replaceAll("");
     }
