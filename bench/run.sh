@@ -44,7 +44,7 @@ start_app() {
   local started=$(date +%s.%N)
   java $JAVA_OPTS -jar target/masthead.jar --server.port=$PORT --masthead.data-dir="$dir" \
       --masthead.generate-articles="$size" --masthead.page-cache.enabled="$cache" \
-      --masthead.news-feed.max-streams=1100 --logging.level.org.masthead=INFO >"$log" 2>&1 &
+      --masthead.news-feed.max-streams=1100 --masthead.news-feed.max-streams-per-client=1100 --logging.level.org.masthead=INFO >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 3600); do
     if curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; then

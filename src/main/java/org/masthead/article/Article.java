@@ -50,7 +50,7 @@ public final class Article {
     }
 
     public static Article draft(ArticleContent content, MarkdownRenderer renderer, Clock clock, Long createdBy) {
-        requireHeadline(content);
+        requireStorable(content);
         Instant now = now(clock);
         String slug = slugFor(content);
         Article article = new Article(null, content, slug, renderer.render(content.bodyMarkdown()), ArticleStatus.DRAFT,
@@ -69,7 +69,7 @@ public final class Article {
     }
 
     public void revise(ArticleContent revised, MarkdownRenderer renderer, Clock clock) {
-        requireHeadline(revised);
+        requireStorable(revised);
         String newSlug = slugFor(revised);
         if (!newSlug.equals(slug)) {
             retiredSlugs.add(slug);
@@ -193,20 +193,25 @@ public final class Article {
         return ReadingTime.minutes(body.words(), images);
     }
 
-    private static void requireHeadline(ArticleContent content) {
-        if (content.headline() == null || content.headline().isBlank()) {
-            throw new ArticleException("The headline must not be empty.");
+    /** Every field within its limits and a usable slug, or one message per field that is not. */
+    private static void requireStorable(ArticleContent content) {
+        Map<String, String> problems = new LinkedHashMap<>(content.problems());
+        if (problems.isEmpty()) {
+            String slug = content.slug().isBlank() ? Slugs.slugify(content.headline()) : content.slug();
+            if (!Slugs.isValid(slug)) {
+                problems.put("slug", content.slug().isBlank()
+                        ? "Give the article a slug: its headline has no letters or digits a URL can use."
+                        : "The slug \"" + slug + "\" may only use a-z, 0-9 and single hyphens, at most "
+                        + Slugs.MAX_LENGTH + " characters.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ArticleValidationException(problems);
         }
     }
 
     private static String slugFor(ArticleContent content) {
-        String slug = content.slug() == null || content.slug().isBlank()
-                ? Slugs.slugify(content.headline()) : content.slug().strip();
-        if (!Slugs.isValid(slug)) {
-            throw new ArticleException("The slug \"" + slug + "\" may only use a-z, 0-9 and single hyphens, "
-                    + "at most " + Slugs.MAX_LENGTH + " characters.");
-        }
-        return slug;
+        return content.slug().isBlank() ? Slugs.slugify(content.headline()) : content.slug();
     }
 
     private static Instant now(Clock clock) {

@@ -1,9 +1,15 @@
 package org.masthead.article;
 
 import java.util.List;
+import java.util.Map;
+
+import org.masthead.text.FieldErrors;
+import org.masthead.text.FieldLimits;
+import org.masthead.text.PlainText;
 
 /**
- * What a writer supplies for an article.
+ * What a writer supplies for an article, cleaned on the way in (control characters, line breaks in one-line
+ * fields); {@link #problems()} names every field that breaks its limit.
  *
  * @param slug      URL name; derived from the headline when blank
  * @param authorIds bylines in the order they are shown
@@ -14,14 +20,33 @@ public record ArticleContent(String headline, String slug, String standfirst, lo
                              LeadImage leadImage, String language) {
 
     public ArticleContent {
-        headline = org.masthead.text.PlainText.clean(headline);
-        slug = org.masthead.text.PlainText.clean(slug);
-        standfirst = org.masthead.text.PlainText.clean(standfirst);
-        bodyMarkdown = org.masthead.text.PlainText.clean(bodyMarkdown);
+        headline = PlainText.line(headline);
+        slug = PlainText.line(slug);
+        standfirst = PlainText.multiline(standfirst);
+        standfirst = standfirst.isEmpty() ? null : standfirst;
+        bodyMarkdown = bodyMarkdown == null ? "" : PlainText.clean(bodyMarkdown.replace("\r\n", "\n"));
         authorIds = List.copyOf(authorIds);
-        tags = tags == null ? List.of() : tags.stream().map(org.masthead.text.PlainText::clean).map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
+        tags = tags == null ? List.of() : tags.stream().map(PlainText::line).filter(tag -> !tag.isEmpty()).distinct().toList();
         language = language == null || language.isBlank() ? "en" : language.strip();
-        standfirst = standfirst == null || standfirst.isBlank() ? null : standfirst.strip();
-        bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
+    }
+
+    /** One message per form field whose value is missing or too long; empty when the content can be stored. */
+    public Map<String, String> problems() {
+        FieldErrors errors = new FieldErrors();
+        errors.requiredLine("headline", "The headline", headline, FieldLimits.HEADLINE, "Write a headline.");
+        errors.line("slug", "The slug", slug, FieldLimits.SLUG);
+        errors.text("standfirst", "The standfirst", standfirst, FieldLimits.STANDFIRST);
+        if (tags.size() > FieldLimits.TAGS_PER_ARTICLE) {
+            errors.add("tags", "An article may have at most " + FieldLimits.TAGS_PER_ARTICLE + " tags; this one has "
+                    + tags.size() + ".");
+        }
+        tags.forEach(tag -> errors.line("tags", "A tag", tag, FieldLimits.TAG));
+        errors.bytes("bodyMarkdown", "The body", bodyMarkdown, FieldLimits.BODY_BYTES);
+        if (leadImage != null) {
+            errors.line("leadImageAlt", "The alt text", leadImage.alt(), FieldLimits.ALT);
+            errors.text("leadImageCaption", "The caption", leadImage.caption(), FieldLimits.CAPTION);
+            errors.line("leadImageCredit", "The credit", leadImage.credit(), FieldLimits.CREDIT);
+        }
+        return errors.asMap();
     }
 }

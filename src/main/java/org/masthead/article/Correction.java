@@ -2,14 +2,21 @@ package org.masthead.article;
 
 import java.time.Instant;
 
+import org.masthead.text.FieldErrors;
+import org.masthead.text.FieldLimits;
+
 /** A dated note on a published article: a correction of a mistake, or an update as the story develops. */
 public record Correction(Kind kind, String text, Instant publishedAt) {
 
     public Correction {
-        if (text == null || text.isBlank()) {
-            throw new ArticleValidationException(java.util.Map.of("correctionText", "Write what was corrected or updated."));
+        FieldErrors errors = new FieldErrors();
+        text = errors.text("correctionText", "A correction", text, FieldLimits.CORRECTION);
+        if (text.isEmpty()) {
+            errors.add("correctionText", "Write what was corrected or updated.");
         }
-        text = text.strip();
+        if (!errors.isEmpty()) {
+            throw new ArticleValidationException(errors.asMap());
+        }
     }
 
     public enum Kind {

@@ -47,6 +47,8 @@ public record Cursor(Instant publishedAt, long id) {
 
     @Override
     public String toString() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, publishedAt) + "." + id;
+        // exact for any instant a cursor can hold; ChronoUnit.between overflows through nanoseconds past 2262
+        return Math.addExact(Math.multiplyExact(publishedAt.getEpochSecond(), 1_000_000L), publishedAt.getNano() / 1_000L)
+                + "." + id;
     }
 }

@@ -1,5 +1,7 @@
 package org.masthead.article;
 
+import org.masthead.text.PlainText;
+
 /**
  * The picture at the top of an article. The credit is its own field (never folded into the caption) so it can
  * be shown, styled and exported as the photographer's attribution.
@@ -7,8 +9,8 @@ package org.masthead.article;
 public record LeadImage(long mediaId, String alt, String caption, String credit) {
 
     public LeadImage {
-        alt = alt == null ? "" : alt.strip();
-        caption = caption == null ? "" : caption.strip();
-        credit = credit == null ? "" : credit.strip();
+        alt = PlainText.line(alt);
+        caption = PlainText.multiline(caption);
+        credit = PlainText.line(credit);
     }
 }

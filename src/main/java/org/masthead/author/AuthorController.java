@@ -36,7 +36,7 @@ class AuthorController {
     @GetMapping("/authors/{slug}")
     ModelAndView show(@PathVariable String slug, @RequestParam(required = false) String before,
                       ServletWebRequest request) {
-        Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
+        Author author = authors.findPublicBySlug(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
         Cursor cursor = Cursor.parse(before);
         Slice<ArticleSummary> page = articles.latestByAuthor(author.id(), cursor, PAGE_SIZE);
         if (caching.isNotModified(request, LastChange.of(page.items()))) {

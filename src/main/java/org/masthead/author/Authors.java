@@ -3,14 +3,20 @@ package org.masthead.author;
 import java.util.List;
 import java.util.Optional;
 
-import tools.jackson.core.type.TypeReference;
 import org.masthead.media.Media;
+import org.masthead.text.FieldErrors;
+import org.masthead.text.FieldLimits;
 import org.masthead.text.Slugs;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Author profiles. A profile made from a guest byline is unlisted: it has no public page, feed or place in
+ * search filters until an article carrying it is published.
+ */
 @Repository
 public class Authors {
 
@@ -20,6 +26,10 @@ public class Authors {
     private static final String SELECT = """
             select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name
             from author au left join media m on m.id = au.avatar_id
+            """;
+    /** Listed by the newsroom, or carrying at least one published article. */
+    private static final String PUBLIC = """
+            (au.listed or exists (select 1 from article_author aa where aa.author_id = au.id and aa.published_at is not null))
             """;
 
     private final JdbcClient jdbc;
@@ -33,25 +43,28 @@ public class Authors {
     }
 
     public Author create(String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links) {
-        name = org.masthead.text.PlainText.clean(name);
-        jobTitle = org.masthead.text.PlainText.clean(jobTitle);
-        bio = org.masthead.text.PlainText.clean(bio);
-        String slug = Slugs.slugify(name);
-        long id = jdbc.sql("""
-                insert into author (slug, name, job_title, bio, avatar_id, links) values (?, ?, ?, ?, ?, ?::jsonb)
-                returning id
-                """).params(slug, name.strip(), jobTitle == null ? "" : jobTitle.strip(), bio == null ? "" : bio.strip(),
-                avatarMediaId, json.writeValueAsString(links)).query(Long.class).single();
-        return findBySlug(slug).filter(author -> author.id() == id).orElseThrow();
+        return create(name, jobTitle, bio, avatarMediaId, links, true);
     }
 
-    /** A byline for a writer without a profile yet (a guest): found by name, or created with just the name. */
+    private Author create(String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links,
+                          boolean listed) {
+        Profile profile = Profile.checked(name, jobTitle, bio, links);
+        String slug = Slugs.slugify(profile.name());
+        long id = jdbc.sql("""
+                insert into author (slug, name, job_title, bio, avatar_id, links, listed) values (?, ?, ?, ?, ?, ?::jsonb, ?)
+                returning id
+                """).params(slug, profile.name(), profile.jobTitle(), profile.bio(), avatarMediaId,
+                json.writeValueAsString(profile.links()), listed).query(Long.class).single();
+        return findById(id).orElseThrow();
+    }
+
+    /**
+     * A byline for a writer without a profile yet (a guest): found by name, or created with just the name and
+     * unlisted until an article carrying it is published.
+     */
     public Author findOrCreateGuest(String name) {
-        String slug = Slugs.slugify(name);
-        if (slug.isEmpty()) {
-            throw new IllegalArgumentException("A byline needs at least one letter or digit.");
-        }
-        return findBySlug(slug).orElseGet(() -> create(name, "Contributor", "", null, List.of()));
+        return findBySlug(Slugs.slugify(Profile.checked(name, "", "", List.of()).name()))
+                .orElseGet(() -> create(name, "Contributor", "", null, List.of(), false));
     }
 
     public Optional<Author> findById(long id) {
@@ -59,24 +72,31 @@ public class Authors {
     }
 
     public void update(long id, String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links) {
-        name = org.masthead.text.PlainText.clean(name);
-        jobTitle = org.masthead.text.PlainText.clean(jobTitle);
-        bio = org.masthead.text.PlainText.clean(bio);
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("The name must not be empty.");
-        }
+        Profile profile = Profile.checked(name, jobTitle, bio, links);
         jdbc.sql("update author set name = ?, job_title = ?, bio = ?, avatar_id = coalesce(?, avatar_id), links = ?::jsonb where id = ?")
-                .params(name.strip(), jobTitle == null ? "" : jobTitle.strip(), bio == null ? "" : bio.strip(),
-                        avatarMediaId, json.writeValueAsString(links), id).update();
+                .params(profile.name(), profile.jobTitle(), profile.bio(), avatarMediaId,
+                        json.writeValueAsString(profile.links()), id).update();
         signals.send("changed"); // bylines on cached pages, on every node
     }
 
+    /** Any profile, listed or not: for the newsroom. */
     public Optional<Author> findBySlug(String slug) {
         return jdbc.sql(SELECT + "where au.slug = ?").param(slug).query(mapper()).optional();
     }
 
+    /** A profile readers may see: listed, or with a published article. */
+    public Optional<Author> findPublicBySlug(String slug) {
+        return jdbc.sql(SELECT + "where au.slug = ? and " + PUBLIC).param(slug).query(mapper()).optional();
+    }
+
+    /** Every profile, for the newsroom. */
     public List<Author> all() {
         return jdbc.sql(SELECT + "order by au.name").query(mapper()).list();
+    }
+
+    /** The profiles readers may see, for public filters. */
+    public List<Author> allPublic() {
+        return jdbc.sql(SELECT + "where " + PUBLIC + " order by au.name").query(mapper()).list();
     }
 
     private RowMapper<Author> mapper() {
@@ -84,5 +104,29 @@ public class Authors {
                 rs.getString("job_title"), rs.getString("bio"),
                 rs.getString("file_name") == null ? null : Media.url(rs.getString("file_name")),
                 json.readValue(rs.getString("links"), LINKS));
+    }
+
+    /** A profile's text as stored: cleaned, within the limits, with a name a URL can be made from. */
+    private record Profile(String name, String jobTitle, String bio, List<Author.AuthorLink> links) {
+
+        static Profile checked(String name, String jobTitle, String bio, List<Author.AuthorLink> links) {
+            FieldErrors errors = new FieldErrors();
+            String cleanName = errors.requiredLine("name", "The name", name, FieldLimits.NAME, "Enter the author's name.");
+            if (!cleanName.isEmpty() && Slugs.slugify(cleanName).isEmpty()) {
+                errors.add("name", "A name needs at least one letter or digit.");
+            }
+            String cleanJob = errors.line("jobTitle", "The job title", jobTitle, FieldLimits.JOB_TITLE);
+            String cleanBio = errors.text("bio", "The bio", bio, FieldLimits.BIO);
+            List<Author.AuthorLink> allLinks = links == null ? List.of() : links;
+            if (allLinks.size() > FieldLimits.LINKS_PER_AUTHOR) {
+                errors.add("links", "A profile may have at most " + FieldLimits.LINKS_PER_AUTHOR + " links.");
+            }
+            allLinks.forEach(link -> {
+                errors.line("links", "A link's label", link.label(), FieldLimits.NAME);
+                errors.line("links", "A link", link.url(), FieldLimits.URL);
+            });
+            errors.throwIfAny();
+            return new Profile(cleanName, cleanJob, cleanBio, List.copyOf(allLinks));
+        }
     }
 }

@@ -62,6 +62,11 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
                 leadImageAlt, leadImageCaption, leadImageCredit, removeLeadImage, newVersion, scheduledAt, action);
     }
 
+    ArticleForm withAction(String newAction) {
+        return new ArticleForm(headline, slug, standfirst, sectionId, authorIds, guestByline, tags, bodyMarkdown, leadImageId,
+                leadImageAlt, leadImageCaption, leadImageCredit, removeLeadImage, version, scheduledAt, newAction);
+    }
+
     ArticleForm withAuthors(List<Long> ids) {
         return new ArticleForm(headline, slug, standfirst, sectionId, ids, "", tags, bodyMarkdown, leadImageId,
                 leadImageAlt, leadImageCaption, leadImageCredit, removeLeadImage, version, scheduledAt, action);

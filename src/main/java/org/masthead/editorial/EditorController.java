@@ -3,8 +3,6 @@ package org.masthead.editorial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +55,12 @@ class EditorController {
     private final MarkdownRenderer renderer;
     private final StaffSession session;
     private final org.masthead.system.SiteSettings siteSettings;
+    private final java.time.Clock clock;
 
     EditorController(Newsroom newsroom, Articles articles, Revisions revisions, Sections sections, Authors authors,
-                     MediaLibrary media, MarkdownRenderer renderer, StaffSession session, org.masthead.system.SiteSettings siteSettings) {
+                     MediaLibrary media, MarkdownRenderer renderer, StaffSession session,
+                     org.masthead.system.SiteSettings siteSettings, java.time.Clock clock) {
+        this.clock = clock;
         this.newsroom = newsroom;
         this.articles = articles;
         this.revisions = revisions;
@@ -104,21 +105,26 @@ class EditorController {
     ModelAndView create(@ModelAttribute ArticleForm form, @RequestParam(required = false) MultipartFile leadImageFile,
                         HttpServletRequest request) {
         StaffMember staff = session.current();
-        Map<String, String> errors = new LinkedHashMap<>();
-        form = prepare(form, leadImageFile, staff, errors);
-        if (!errors.isEmpty() || form.action().equals("preview")) {
-            return invalid(editor(request, null, form, null, errors, null, preview(form)), errors);
+        EditorAction action = EditorAction.parse(form.action()).orElse(null);
+        if (action == null) {
+            return unknownAction(request, null, form);
+        }
+        Prepared prepared = prepare(form, leadImageFile, staff);
+        form = prepared.form();
+        if (!prepared.errors().isEmpty() || action == EditorAction.PREVIEW) {
+            return prepared.refused(invalid(editor(request, null, form, null, prepared.errors(), null, preview(form, action)),
+                    prepared.errors()));
         }
         Article article;
         try {
-            article = newsroom.create(staff, form.content(siteSettings.current().language()));
+            article = newsroom.create(staff, form.content(siteSettings.current().language()), form.guestByline());
         } catch (ArticleValidationException e) {
             return invalid(editor(request, null, form, null, e.errors(), null, null), e.errors());
         } catch (ArticleException | IllegalArgumentException e) {
             Map<String, String> fieldError = fieldFor(e.getMessage());
             return invalid(editor(request, null, form, null, fieldError, null, null), fieldError);
         }
-        return transition(request, article, form.withVersion(article.version()), staff);
+        return transition(request, article, form.withVersion(article.version()), action, staff);
     }
 
     @GetMapping("/admin/articles/{id}")
@@ -132,15 +138,20 @@ class EditorController {
                         @RequestParam(required = false) MultipartFile leadImageFile, HttpServletRequest request) {
         StaffMember staff = session.current();
         Article current = newsroom.view(staff, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        form = prepare(form, leadImageFile, staff, errors);
-        if (!errors.isEmpty() || form.action().equals("preview")) {
-            return invalid(editor(request, current, form, null, errors, null, preview(form)), errors);
+        EditorAction action = EditorAction.parse(form.action()).orElse(null);
+        if (action == null) {
+            return unknownAction(request, current, form);
+        }
+        Prepared prepared = prepare(form, leadImageFile, staff);
+        form = prepared.form();
+        if (!prepared.errors().isEmpty() || action == EditorAction.PREVIEW) {
+            return prepared.refused(invalid(editor(request, current, form, null, prepared.errors(), null, preview(form, action)),
+                    prepared.errors()));
         }
         int version = form.version() == null ? -1 : form.version();
         Article saved;
         try {
-            saved = newsroom.save(staff, id, version, form.content(siteSettings.current().language()), false);
+            saved = newsroom.save(staff, id, version, form.content(siteSettings.current().language()), form.guestByline(), false);
         } catch (ArticleConflictException e) {
             Article latest = newsroom.view(staff, id);
             ModelAndView view = editor(request, latest, form.withVersion(latest.version()), conflict(id), Map.of(),
@@ -153,38 +164,48 @@ class EditorController {
             Map<String, String> fieldError = fieldFor(e.getMessage());
             return invalid(editor(request, current, form, null, fieldError, null, null), fieldError);
         }
-        return transition(request, saved, form.withVersion(saved.version()), staff);
+        return transition(request, saved, form.withVersion(saved.version()), action, staff);
+    }
+
+    /** A form whose button value is no newsroom action: 400, the form again, nothing written. */
+    private ModelAndView unknownAction(HttpServletRequest request, Article current, ArticleForm form) {
+        Map<String, String> error = Map.of("form", "“" + org.masthead.text.PlainText.line(form.action())
+                + "” is not a newsroom action. Use the buttons under the form.");
+        ModelAndView view = editor(request, current, form.withAction("save"), null, error, null, null);
+        view.setStatus(HttpStatus.BAD_REQUEST);
+        return view;
     }
 
     /** After the content is saved, the workflow move the pressed button asked for. */
-    private ModelAndView transition(HttpServletRequest request, Article saved, ArticleForm form, StaffMember staff) {
+    private ModelAndView transition(HttpServletRequest request, Article saved, ArticleForm form, EditorAction action,
+                                    StaffMember staff) {
         long id = saved.id();
         try {
-            switch (form.action()) {
-                case "submit" -> newsroom.submit(staff, id, saved.version());
-                case "publish" -> newsroom.publish(staff, id, saved.version());
-                case "schedule" -> {
+            switch (action) {
+                case SUBMIT -> newsroom.submit(staff, id, saved.version());
+                case PUBLISH -> newsroom.publish(staff, id, saved.version());
+                case SCHEDULE -> {
                     Instant at = form.scheduledInstant(siteSettings.current().timeZone());
                     if (at == null) {
                         throw new ArticleValidationException(Map.of("scheduledAt", "Enter the date and time to publish."));
                     }
                     newsroom.schedule(staff, id, saved.version(), at);
                 }
-                case "unpublish" -> newsroom.unpublish(staff, id, saved.version());
-                case "draft" -> newsroom.returnToDraft(staff, id, saved.version());
+                case UNPUBLISH -> newsroom.unpublish(staff, id, saved.version());
+                case DRAFT -> newsroom.returnToDraft(staff, id, saved.version());
                 default -> { }
             }
         } catch (ArticleValidationException e) {
             Article latest = newsroom.view(staff, id);
             return invalid(editor(request, latest, form.withVersion(latest.version()), null, e.errors(),
-                    "Your changes are saved, but the article could not be " + pastTense(form.action()) + " yet.", null),
+                    "Your changes are saved, but the article could not be " + action.pastTense() + " yet.", null),
                     e.errors());
         } catch (ArticleException e) {
             Article latest = newsroom.view(staff, id);
             Map<String, String> error = Map.of("form", e.getMessage());
             return invalid(editor(request, latest, form.withVersion(latest.version()), null, error, null, null), error);
         }
-        return new ModelAndView("redirect:/admin/articles/" + id + "?done=" + form.action());
+        return new ModelAndView("redirect:/admin/articles/" + id + "?done=" + action.value());
     }
 
     @PostMapping(path = "/admin/articles/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -213,41 +234,37 @@ class EditorController {
         return renderer.render(bodyMarkdown).html();
     }
 
-    private String preview(ArticleForm form) {
-        return form.action().equals("preview") ? renderer.render(form.bodyMarkdown()).html() : null;
+    private String preview(ArticleForm form, EditorAction action) {
+        return action == EditorAction.PREVIEW ? renderer.render(form.bodyMarkdown()).html() : null;
     }
 
-    private ArticleForm prepare(ArticleForm form, MultipartFile upload, StaffMember staff, Map<String, String> errors) {
-        if (form.headline().isBlank()) {
-            errors.put("headline", "Write a headline.");
-        }
-        if (form.sectionId() == null || sections.findById(form.sectionId()).isEmpty()) {
-            errors.put("sectionId", "Choose a section.");
-        }
-        if (!form.guestByline().isBlank() && errors.isEmpty() && !form.action().equals("preview")) {
-            // a guest profile is public: created only when the article itself is saved
-            try {
-                List<Long> ids = new ArrayList<>(form.authorIds());
-                long guest = authors.findOrCreateGuest(form.guestByline()).id();
-                if (!ids.contains(guest)) {
-                    ids.add(guest);
-                }
-                form = form.withAuthors(ids);
-            } catch (IllegalArgumentException e) {
-                errors.put("guestByline", e.getMessage());
+    /**
+     * The form after its upload: errors per field, and whether the server is at fault (a full or read-only media
+     * disk), which is answered with 503 instead of 422.
+     */
+    private record Prepared(ArticleForm form, Map<String, String> errors, boolean serverFault) {
+
+        ModelAndView refused(ModelAndView view) {
+            if (serverFault) {
+                view.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             }
+            return view;
         }
-        if (upload != null && !upload.isEmpty()) {
-            try {
-                MediaFile file = media.upload(upload.getBytes(), upload.getOriginalFilename(), staff.id());
-                form = form.withLeadImage(file.id(), file.alt(), file.caption(), file.credit());
-            } catch (MediaException e) {
-                errors.put("leadImageFile", e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    }
+
+    /** Stores an uploaded lead image first (the form then refers to it by id); a refusal becomes a field message. */
+    private Prepared prepare(ArticleForm form, MultipartFile upload, StaffMember staff) {
+        if (upload == null || upload.isEmpty()) {
+            return new Prepared(form, Map.of(), false);
         }
-        return form;
+        try {
+            MediaFile file = media.upload(upload.getBytes(), upload.getOriginalFilename(), staff.id());
+            return new Prepared(form.withLeadImage(file.id(), file.alt(), file.caption(), file.credit()), Map.of(), false);
+        } catch (MediaException e) {
+            return new Prepared(form, Map.of("leadImageFile", e.getMessage()), e instanceof org.masthead.media.MediaStoreException);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ModelAndView editor(HttpServletRequest request, Article article, ArticleForm form, EditorPages.Conflict conflict,
@@ -277,7 +294,7 @@ class EditorController {
                 .map(latest -> new EditorPages.Conflict(latest.staffName(), latest.createdAt(),
                         "/admin/articles/" + id + "/revisions/" + latest.number(),
                         "/admin/articles/" + id + "/revisions/" + latest.number() + "?compare=" + Math.max(1, latest.number() - 1)))
-                .orElse(new EditorPages.Conflict("Someone", Instant.now(), "/admin/articles/" + id + "/revisions",
+                .orElse(new EditorPages.Conflict("Someone", clock.instant(), "/admin/articles/" + id + "/revisions",
                         "/admin/articles/" + id + "/revisions"));
     }
 
@@ -309,15 +326,6 @@ class EditorController {
             case "correction" -> "Correction published.";
             case "restore" -> "Revision restored.";
             default -> null;
-        };
-    }
-
-    private static String pastTense(String action) {
-        return switch (action) {
-            case "submit" -> "submitted";
-            case "schedule" -> "scheduled";
-            case "unpublish" -> "unpublished";
-            default -> "published";
         };
     }
 

@@ -27,17 +27,27 @@ public class Newsroom {
     private final AuditLog audit;
     private final MarkdownRenderer renderer;
     private final Clock clock;
+    private final ArticleReferences references;
 
-    Newsroom(Articles articles, Revisions revisions, AuditLog audit, MarkdownRenderer renderer, Clock clock) {
+    Newsroom(Articles articles, Revisions revisions, AuditLog audit, MarkdownRenderer renderer, Clock clock,
+             ArticleReferences references) {
         this.articles = articles;
         this.revisions = revisions;
         this.audit = audit;
         this.renderer = renderer;
         this.clock = clock;
+        this.references = references;
     }
 
     @Transactional
     public Article create(StaffMember staff, ArticleContent content) {
+        return create(staff, content, "");
+    }
+
+    /** Creates a draft; a guest byline (a writer without a profile) gets an unlisted profile in the same transaction. */
+    @Transactional
+    public Article create(StaffMember staff, ArticleContent content, String guestByline) {
+        content = references.resolve(content, guestByline);
         Article article = articles.save(Article.draft(content, renderer, clock, staff.id()));
         revisions.keep(article, RevisionReason.CREATE, staff.id(), article.createdAt());
         audit.record(staff.id(), "created", article.id(), article.content().headline(), article.createdAt());
@@ -46,7 +56,14 @@ public class Newsroom {
 
     @Transactional
     public Article save(StaffMember staff, long id, int version, ArticleContent content, boolean autosave) {
+        return save(staff, id, version, content, "", autosave);
+    }
+
+    @Transactional
+    public Article save(StaffMember staff, long id, int version, ArticleContent content, String guestByline,
+                        boolean autosave) {
         Article article = load(staff, id, version);
+        content = references.resolve(content, guestByline);
         EditorialPolicy.require(EditorialPolicy.canEdit(staff, article), "edit this article");
         if (autosave && article.status() != org.masthead.article.ArticleStatus.DRAFT
                 && article.status() != org.masthead.article.ArticleStatus.IN_REVIEW) {

@@ -1,7 +1,6 @@
 package org.masthead.identity;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -48,8 +47,9 @@ public class LoginThrottle {
                 .build());
     }
 
+    /** The same normal form the account lookup uses, so every spelling of one address shares its attempts. */
     private static String key(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return StaffEmails.normalize(email);
     }
 
     /**

@@ -24,7 +24,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, LoginThrottleFilter throttle, LoginFailures failures) throws Exception {
+        var loginPage = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint(LOGIN);
+        loginPage.setFavorRelativeUris(true); // never an absolute URL built from the request's Host header
         http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(StaffRole.ADMINISTRATOR.name())
                         .requestMatchers(LOGIN, "/admin/setup").permitAll()
                         .requestMatchers("/admin/staff/**", "/admin/settings/**").hasRole(StaffRole.ADMINISTRATOR.name())
                         .requestMatchers("/admin/sections/**", "/admin/authors/**", "/admin/audit/**")
@@ -37,14 +41,43 @@ class SecurityConfiguration {
                         .loginPage(LOGIN)
                         .loginProcessingUrl(LOGIN)
                         .usernameParameter("email")
-                        .defaultSuccessUrl("/admin", false)
+                        .successHandler(new BackToWhereYouWere())
                         .failureHandler(failures))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginPage))
+                // the others (CSP, Referrer-Policy, HSTS over TLS…) come from SecurityHeadersFilter on every response
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .httpStrictTransportSecurity(hsts -> hsts.disable()))
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
                         .logoutSuccessUrl(LOGIN + "?signed-out"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * After signing in, back to the newsroom page that asked for it — as a relative address, never one built
+     * from the request's Host header — or the dashboard.
+     */
+    static final class BackToWhereYouWere implements org.springframework.security.web.authentication.AuthenticationSuccessHandler {
+
+        private final org.springframework.security.web.savedrequest.RequestCache requests =
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+
+        @Override
+        public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+                                            jakarta.servlet.http.HttpServletResponse response,
+                                            org.springframework.security.core.Authentication authentication)
+                throws java.io.IOException {
+            String target = "/admin";
+            var saved = requests.getRequest(request, response);
+            if (saved instanceof org.springframework.security.web.savedrequest.DefaultSavedRequest asked
+                    && "GET".equals(asked.getMethod()) && asked.getRequestURI().startsWith("/admin")) {
+                target = asked.getRequestURI() + (asked.getQueryString() == null ? "" : "?" + asked.getQueryString());
+            }
+            requests.removeRequest(request, response);
+            response.sendRedirect(target);
+        }
     }
 
     @Bean
@@ -84,7 +117,7 @@ class SecurityConfiguration {
 
     private static UserDetailsService staffDetails(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         // Reads the row directly: StaffAccounts needs the PasswordEncoder this configuration defines.
-        return email -> jdbc.sql("select * from staff_user where email = lower(trim(?))").param(email)
+        return email -> jdbc.sql("select * from staff_user where email = ?").param(StaffEmails.normalize(email))
                 .query((rs, row) -> new StaffMember(rs.getLong("id"), rs.getString("email"),
                         rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),
                         rs.getObject("author_id") == null ? null : rs.getLong("author_id"),

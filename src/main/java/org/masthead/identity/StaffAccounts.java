@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import org.masthead.text.FieldLimits;
+import org.masthead.text.PlainText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,13 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class StaffAccounts {
 
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_CHARACTERS;
     private static final long FIRST_ADMIN_LOCK = 0x53544146L;
 
+    /** Never reads the password hash: members leave this class without it. */
+    private static final String COLUMNS = "id, email, display_name, role, author_id, enabled";
     private static final RowMapper<StaffMember> MEMBER = (rs, row) -> new StaffMember(rs.getLong("id"),
             rs.getString("email"), rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),
-            rs.getObject("author_id") == null ? null : rs.getLong("author_id"), rs.getBoolean("enabled"),
-            rs.getString("password_hash"));
+            rs.getObject("author_id") == null ? null : rs.getLong("author_id"), rs.getBoolean("enabled"), null);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -37,19 +40,23 @@ public class StaffAccounts {
     }
 
     public StaffMember create(String email, String displayName, String password, StaffRole role, Long authorId) {
-        String normalized = normalize(email);
-        if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
+        String normalized = StaffEmails.normalize(email);
+        if (!normalized.matches("[^@\\s]+@[^@\\s]+") || normalized.length() > FieldLimits.EMAIL) {
             throw new StaffAccountException("email", "Enter an email address such as name@example.org.");
         }
-        if (displayName == null || displayName.isBlank()) {
+        String name = PlainText.line(displayName);
+        if (name.isEmpty()) {
             throw new StaffAccountException("displayName", "Enter the name colleagues know you by.");
         }
-        requireStrong(password);
+        if (name.length() > FieldLimits.NAME) {
+            throw new StaffAccountException("displayName", "A name may be at most " + FieldLimits.NAME + " characters.");
+        }
+        PasswordPolicy.require(password);
         try {
             long id = jdbc.sql("""
                     insert into staff_user (email, display_name, password_hash, role, author_id, created_at)
                     values (?, ?, ?, ?, ?, ?) returning id
-                    """).params(normalized, displayName.strip(), passwords.encode(password), role.name(), authorId,
+                    """).params(normalized, name, passwords.encode(password), role.name(), authorId,
                     OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).query(Long.class).single();
             return findById(id).orElseThrow();
         } catch (DuplicateKeyException e) {
@@ -75,17 +82,35 @@ public class StaffAccounts {
     }
 
     public Optional<StaffMember> findByEmail(String email) {
-        return jdbc.sql("select * from staff_user where email = ?").param(normalize(email)).query(MEMBER).optional();
+        return jdbc.sql("select " + COLUMNS + " from staff_user where email = ?").param(StaffEmails.normalize(email))
+                .query(MEMBER).optional();
     }
 
     public Optional<StaffMember> findById(long id) {
-        return jdbc.sql("select * from staff_user where id = ?").param(id).query(MEMBER).optional()
-                .map(StaffMember::withoutPassword);
+        return jdbc.sql("select " + COLUMNS + " from staff_user where id = ?").param(id).query(MEMBER).optional();
     }
 
     public List<StaffMember> all() {
-        return jdbc.sql("select * from staff_user order by role desc, display_name").query(MEMBER).list().stream()
-                .map(StaffMember::withoutPassword).toList();
+        return jdbc.sql("select " + COLUMNS + " from staff_user order by role desc, display_name").query(MEMBER).list();
+    }
+
+    /**
+     * Accounts stored before emails had one normalised form are rewritten into it, unless that would collide with
+     * another account (then the older spelling stays and keeps working through its exact form).
+     */
+    @Transactional
+    public int normalizeStoredEmails() {
+        int changed = 0;
+        for (var row : jdbc.sql("select id, email from staff_user").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()) {
+            String normalized = StaffEmails.normalize(row.getValue());
+            if (!normalized.equals(row.getValue())) {
+                changed += jdbc.sql("""
+                        update staff_user set email = :email where id = :id
+                        and not exists (select 1 from staff_user where email = :email)
+                        """).param("email", normalized).param("id", row.getKey()).update();
+            }
+        }
+        return changed;
     }
 
     /**
@@ -94,12 +119,12 @@ public class StaffAccounts {
      */
     @Transactional
     public void update(long id, StaffRole role, Long authorId, boolean enabled, String newPassword) {
-        if (newPassword != null && !newPassword.isBlank()) {
-            requireStrong(newPassword);
+        if (newPassword != null && !newPassword.isEmpty()) {
+            PasswordPolicy.require(newPassword);
         }
         jdbc.sql("update staff_user set role = ?, author_id = ?, enabled = ? where id = ?")
                 .params(role.name(), authorId, enabled, id).update();
-        if (newPassword != null && !newPassword.isBlank()) {
+        if (newPassword != null && !newPassword.isEmpty()) {
             jdbc.sql("update staff_user set password_hash = ? where id = ?").params(passwords.encode(newPassword), id).update();
         }
         endSessions(id);
@@ -114,13 +139,4 @@ public class StaffAccounts {
                 .param(id).update();
     }
 
-    private static void requireStrong(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new StaffAccountException("password", "Use a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
-    }
-
-    private static String normalize(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    }
 }

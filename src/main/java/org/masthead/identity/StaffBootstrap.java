@@ -29,6 +29,10 @@ class StaffBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        int normalized = accounts.normalizeStoredEmails();
+        if (normalized > 0) {
+            log.info("Rewrote {} staff email address(es) into their normalised form", normalized);
+        }
         String email = environment.getProperty("masthead.admin.email");
         String password = environment.getProperty("masthead.admin.password");
         if (email == null || email.isBlank() || password == null) {

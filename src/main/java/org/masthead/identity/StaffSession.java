@@ -33,6 +33,11 @@ public class StaffSession implements AdminContext {
     }
 
     @Override
+    public boolean isEditor() {
+        return current().can(StaffRole.EDITOR);
+    }
+
+    @Override
     public AdminFrame frame(HttpServletRequest request, String title, String current) {
         StaffMember member = current();
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());

@@ -46,14 +46,13 @@ class MediaAdminController {
             if (file == null || file.isEmpty()) {
                 throw new MediaException("Choose an image file to upload.");
             }
-            MediaFile stored = library.upload(file.getBytes(), file.getOriginalFilename(), admin.staffId());
-            if (!alt.isBlank() || !caption.isBlank() || !credit.isBlank()) {
-                library.describe(stored.id(), alt, caption, credit);
-            }
+            library.upload(file.getBytes(), file.getOriginalFilename(), admin.staffId(),
+                    new MediaLibrary.Description(alt, caption, credit), admin.isEditor());
             return new ModelAndView("redirect:/admin/media?done=uploaded");
         } catch (MediaException e) {
             ModelAndView view = page(request, null, e.getMessage(), null);
-            view.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+            // a full or read-only disk is the server's trouble, not the uploader's
+            view.setStatus(e instanceof MediaStoreException ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY);
             return view;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,10 +60,17 @@ class MediaAdminController {
     }
 
     @PostMapping("/admin/media/{id}")
-    String describe(@PathVariable long id, @RequestParam(defaultValue = "") String alt,
-                    @RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit) {
-        library.describe(id, alt, caption, credit);
-        return "redirect:/admin/media?done=saved";
+    ModelAndView describe(@PathVariable long id, @RequestParam(defaultValue = "") String alt,
+                          @RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
+                          HttpServletRequest request) {
+        try {
+            library.describe(id, alt, caption, credit);
+            return new ModelAndView("redirect:/admin/media?done=saved");
+        } catch (MediaException e) {
+            ModelAndView view = page(request, null, e.getMessage(), null);
+            view.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+            return view;
+        }
     }
 
     private ModelAndView page(HttpServletRequest request, Long before, String error, String notice) {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.masthead.text.FieldErrors;
+import org.masthead.text.FieldLimits;
+import org.masthead.text.PlainText;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,27 +48,61 @@ public class MediaLibrary {
     /** Checks, cleans and stores an uploaded image with its variants; refuses anything else with a MediaException. */
     @Transactional
     public MediaFile upload(byte[] bytes, String originalName, Long uploadedBy) {
+        return store(bytes, originalName, uploadedBy).file();
+    }
+
+    /**
+     * Uploads an image with the uploader's description. The same picture is stored once (by the hash of its
+     * bytes): uploading it again describes it only when it is new to the library or the uploader may rewrite
+     * descriptions (editors), so a re-upload cannot overwrite what an editor wrote.
+     */
+    @Transactional
+    public MediaFile upload(byte[] bytes, String originalName, Long uploadedBy, Description description,
+                            boolean mayRewriteDescriptions) {
+        Stored stored = store(bytes, originalName, uploadedBy);
+        if (!description.isEmpty() && (stored.isNew() || mayRewriteDescriptions)) {
+            describe(stored.file().id(), description.alt(), description.caption(), description.credit());
+            return find(stored.file().id()).orElseThrow();
+        }
+        return stored.file();
+    }
+
+    /** What the library says about a picture; the defaults wherever it is used. */
+    public record Description(String alt, String caption, String credit) {
+
+        public boolean isEmpty() {
+            return (alt == null || alt.isBlank()) && (caption == null || caption.isBlank()) && (credit == null || credit.isBlank());
+        }
+    }
+
+    private record Stored(MediaFile file, boolean isNew) {
+    }
+
+    private Stored store(byte[] bytes, String originalName, Long uploadedBy) {
         if (bytes == null || bytes.length == 0) {
             throw new MediaException("The file is empty.");
         }
         ImageProcessor.Processed image = processor.process(bytes);
-        String fileName = store(image.original(), image.type());
-        jdbc.sql("""
+        WrittenFiles written = WrittenFiles.forThisTransaction(store);
+        String fileName = store(image.original(), image.type(), written);
+        String name = PlainText.line(originalName);
+        Long created = jdbc.sql("""
                 insert into media (file_name, content_type, width, height, byte_size, created_at, original_name, uploaded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (file_name) do nothing
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (file_name) do nothing returning id
                 """).params(fileName, image.type().contentType, image.width(), image.height(),
                 (long) image.original().length, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
-                originalName == null ? "" : originalName.strip(), uploadedBy).update();
+                name.substring(0, Math.min(name.length(), FieldLimits.FILE_NAME)), uploadedBy)
+                .query(Long.class).optional().orElse(null);
         MediaFile media = findByFileName(fileName).orElseThrow();
         for (ImageProcessor.Variant variant : image.variants()) {
-            String variantName = store(variant.bytes(), variant.type());
+            String variantName = store(variant.bytes(), variant.type(), written);
             jdbc.sql("""
                     insert into media_variant (media_id, width, height, file_name, byte_size) values (?, ?, ?, ?, ?)
                     on conflict do nothing
                     """).params(media.id(), variant.width(), variant.height(), variantName, (long) variant.bytes().length)
                     .update();
         }
-        return media;
+        return new Stored(media, created != null);
     }
 
     public Optional<MediaFile> find(long id) {
@@ -79,8 +116,15 @@ public class MediaLibrary {
     }
 
     public void describe(long id, String alt, String caption, String credit) {
+        FieldErrors errors = new FieldErrors();
+        String cleanAlt = errors.line("alt", "The alt text", alt, FieldLimits.ALT);
+        String cleanCaption = errors.text("caption", "The caption", caption, FieldLimits.CAPTION);
+        String cleanCredit = errors.line("credit", "The credit", credit, FieldLimits.CREDIT);
+        if (!errors.isEmpty()) {
+            throw new MediaException(String.join(" ", errors.asMap().values()));
+        }
         int updated = jdbc.sql("update media set alt = ?, caption = ?, credit = ? where id = ?")
-                .params(strip(alt), strip(caption), strip(credit), id).update();
+                .params(cleanAlt, cleanCaption, cleanCredit, id).update();
         if (updated != 1) {
             throw new MediaException("That image no longer exists.");
         }
@@ -105,14 +149,12 @@ public class MediaLibrary {
         return store.get(fileName);
     }
 
-    private String store(byte[] bytes, ImageType type) {
+    private String store(byte[] bytes, ImageType type, WrittenFiles written) {
         String fileName = sha256(bytes).substring(0, 32) + "." + type.extension;
-        store.put(fileName, bytes);
+        if (store.put(fileName, bytes)) {
+            written.add(fileName);
+        }
         return fileName;
-    }
-
-    private static String strip(String value) {
-        return value == null ? "" : value.strip();
     }
 
     private static String sha256(byte[] bytes) {

@@ -10,8 +10,16 @@ import org.springframework.core.io.Resource;
  */
 public interface MediaStore {
 
-    /** Stores the bytes under {@code name} unless that name exists already (names are content hashes). */
-    void put(String name, byte[] bytes);
+    /**
+     * Stores the bytes under {@code name} unless that name exists already (names are content hashes).
+     *
+     * @return true when this call wrote the file, false when it was there already
+     * @throws MediaStoreException when the storage cannot take it; nothing of the file is left behind
+     */
+    boolean put(String name, byte[] bytes);
 
     Optional<Resource> get(String name);
+
+    /** Removes a file; a missing one is not an error. */
+    void delete(String name);
 }

@@ -76,20 +76,31 @@ class LiveNewsFeed {
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * @param ceilingReached true when the configured number of streams is open; the caller answers 503
-     */
-    record Opened(SseEmitter emitter, boolean ceilingReached) {
+    /** How a request for a stream was answered. */
+    enum Refusal {
+        /** The node serves as many streams as it is configured for: 503. */
+        NODE_FULL,
+        /** This client already holds its share of streams: 429. */
+        CLIENT_LIMIT
     }
 
-    Opened open(Long lastEventId) {
+    /** @param refused why no stream was opened, or null when {@code emitter} is the new stream */
+    record Opened(SseEmitter emitter, Refusal refused) {
+    }
+
+    Opened open(Long lastEventId, String client) {
+        Stream stream;
         synchronized (streams) {
             if (streams.size() >= limits.maxStreams()) {
-                return new Opened(null, true);
+                return new Opened(null, Refusal.NODE_FULL);
             }
+            if (streams.stream().filter(open -> open.client.equals(client)).count() >= limits.maxStreamsPerClient()) {
+                return new Opened(null, Refusal.CLIENT_LIMIT);
+            }
+            stream = new Stream(new SseEmitter(limits.idleTimeout().toMillis()), client);
+            streams.add(stream); // counted at once, so a burst from one client cannot pass the limit
         }
-        SseEmitter emitter = new SseEmitter(limits.idleTimeout().toMillis());
-        Stream stream = new Stream(emitter);
+        SseEmitter emitter = stream.emitter;
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(error -> streams.remove(stream));
@@ -99,9 +110,8 @@ class LiveNewsFeed {
             stream.send(SseEmitter.event().id(String.valueOf(from)).name("ready").data("{}"), -1);
         }
         replay(stream, from);
-        streams.add(stream);
         replay(stream, from); // what committed while the stream was joining; sent ids are skipped
-        return new Opened(emitter, false);
+        return new Opened(emitter, null);
     }
 
     int openStreams() {
@@ -184,10 +194,12 @@ class LiveNewsFeed {
     private final class Stream {
 
         private final SseEmitter emitter;
+        private final String client;
         private final java.util.Set<Long> sent = new java.util.HashSet<>();
 
-        Stream(SseEmitter emitter) {
+        Stream(SseEmitter emitter, String client) {
             this.emitter = emitter;
+            this.client = client;
         }
 
         /** @param id the event's id, or -1 for a message that is not a feed event */
@@ -217,12 +229,14 @@ class LiveNewsFeed {
     }
 
     /**
-     * @param maxStreams  open streams one node serves; beyond, readers get 503 and fall back to "Show More"
-     * @param heartbeat   a comment sent to keep proxies from closing idle streams and to notice departed readers
-     * @param idleTimeout after this a stream is closed; the browser reconnects with Last-Event-ID
+     * @param maxStreams          open streams one node serves; beyond, readers get 503 and fall back to "Show More"
+     * @param maxStreamsPerClient open streams one client address may hold (several tabs, a household behind one
+     *                            address); beyond, 429, so no single client can take the node's streams
+     * @param heartbeat           a comment sent to keep proxies from closing idle streams and to notice departed readers
+     * @param idleTimeout         after this a stream is closed; the browser reconnects with Last-Event-ID
      */
     @ConfigurationProperties("masthead.news-feed")
-    record Limits(@DefaultValue("1000") int maxStreams, @DefaultValue("15s") Duration heartbeat,
-                  @DefaultValue("30m") Duration idleTimeout) {
+    record Limits(@DefaultValue("1000") int maxStreams, @DefaultValue("10") int maxStreamsPerClient,
+                  @DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration idleTimeout) {
     }
 }

@@ -129,7 +129,10 @@ class Search {
         return new Page(List.copyOf(rows), next);
     }
 
-    /** A better spelling of the query when some of its words are unknown and close to known headline words. */
+    /**
+     * A better spelling of the query when some of its words are unknown and close to a word of what is published
+     * now (headlines, standfirsts, bodies and captions), keeping a capital letter where the reader typed one.
+     */
     Optional<String> suggestion(String text) {
         boolean changed = false;
         StringBuilder suggestion = new StringBuilder();
@@ -138,10 +141,15 @@ class Search {
             String replacement = token;
             if (word.length() >= 3 && !known(word)) {
                 Optional<String> closest = jdbc.sql("""
-                        select word from search_term where word % :w order by similarity(word, :w) desc, word limit 1
+                        select word from search_term where word % :w and articles > 0
+                        order by similarity(word, :w) desc, articles desc, word limit 1
                         """).param("w", word).query(String.class).optional();
                 if (closest.isPresent()) {
-                    replacement = token.replace(token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", ""), closest.get());
+                    String bare = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+                    String spelled = !bare.isEmpty() && Character.isUpperCase(bare.codePointAt(0))
+                            ? closest.get().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + closest.get().substring(1)
+                            : closest.get();
+                    replacement = token.replace(bare, spelled);
                     changed = true;
                 }
             }
@@ -151,7 +159,8 @@ class Search {
     }
 
     private boolean known(String word) {
-        return jdbc.sql("select exists (select 1 from search_term where word = ?)").param(word).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from search_term where word = ? and articles > 0)").param(word)
+                .query(Boolean.class).single();
     }
 
     /** The snippet is plain text with sentinel characters around matches: escape it, then mark the matches. */

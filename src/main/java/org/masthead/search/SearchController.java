@@ -52,7 +52,7 @@ class SearchController {
         String text = q.replaceAll("\\p{Cntrl}", " ").strip();
         boolean newest = "newest".equals(sort);
         List<Section> allSections = sections.all();
-        List<Author> allAuthors = authors.all();
+        List<Author> allAuthors = authors.allPublic();
         Long sectionId = allSections.stream().filter(s -> s.slug().equals(section)).map(Section::id).findFirst().orElse(null);
         Long authorId = allAuthors.stream().filter(a -> a.slug().equals(author)).map(Author::id).findFirst().orElse(null);
 

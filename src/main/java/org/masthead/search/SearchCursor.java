@@ -30,6 +30,7 @@ record SearchCursor(double rank, Instant publishedAt, long id) {
 
     @Override
     public String toString() {
-        return rank + "_" + ChronoUnit.MICROS.between(Instant.EPOCH, publishedAt) + "_" + id;
+        long micros = Math.addExact(Math.multiplyExact(publishedAt.getEpochSecond(), 1_000_000L), publishedAt.getNano() / 1_000L);
+        return rank + "_" + micros + "_" + id;
     }
 }

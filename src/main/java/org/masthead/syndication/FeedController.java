@@ -62,7 +62,7 @@ class FeedController {
 
     @GetMapping("/authors/{slug}/feed.{format:xml|atom|json}")
     ResponseEntity<String> author(@PathVariable String slug, @PathVariable String format, ServletWebRequest request) {
-        Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
+        Author author = authors.findPublicBySlug(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
         Site site = settings.current();
         return respond(format, new Feeds.Channel(site.name() + ": " + author.name(),
                         "Stories by " + author.name(), author.url(), author.url() + "/feed"),

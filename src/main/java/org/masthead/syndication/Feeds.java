@@ -27,6 +27,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import org.masthead.article.FeedEntry;
 import org.masthead.system.Site;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a list of articles as RSS 2.0, Atom 1.0 (both with ROME) or JSON Feed 1.1 (with Jackson). */
@@ -73,11 +74,20 @@ class Feeds {
         return "tag:" + java.net.URI.create(site.base()).getHost() + ",2026:article:" + articleId;
     }
 
+    /**
+     * A plain-text value as the format carries it. RSS has no text type: readers decode titles and descriptions
+     * as HTML, so plain text is escaped for HTML here (and for XML again by the writer). Atom says
+     * {@code type="text"}, so its values go as they are.
+     */
+    private static String text(Format format, String value) {
+        return format == Format.RSS ? HtmlUtils.htmlEscape(value) : value;
+    }
+
     private String xmlFeed(Format format, Channel channel, List<FeedEntry> entries, Site site) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType);
-        feed.setTitle(channel.title());
-        feed.setDescription(channel.description());
+        feed.setTitle(text(format, channel.title()));
+        feed.setDescription(text(format, channel.description()));
         feed.setLink(site.absolute(channel.pagePath()));
         feed.setUri(site.absolute(channel.feedPath() + "." + format.extension));
         feed.setLanguage(site.language());
@@ -103,13 +113,14 @@ class Feeds {
         for (FeedEntry entry : entries) {
             SyndEntry item = new SyndEntryImpl();
             item.setUri(guid(site, entry.id()));
-            item.setTitle(entry.headline());
+            item.setTitle(text(format, entry.headline()));
             item.setLink(site.absolute(entry.url()));
             item.setPublishedDate(date(entry.publishedAt()));
             item.setUpdatedDate(date(entry.updatedAt()));
             SyndContent summary = new SyndContentImpl();
-            summary.setType("text/plain");
-            summary.setValue(entry.standfirst() != null ? entry.standfirst() : org.masthead.text.PlainText.excerpt(entry.bodyText(), 50));
+            summary.setType("text");
+            summary.setValue(text(format, entry.standfirst() != null ? entry.standfirst()
+                    : org.masthead.text.PlainText.excerpt(entry.bodyText(), 50)));
             item.setDescription(summary);
             SyndContent content = new SyndContentImpl();
             content.setType("html");

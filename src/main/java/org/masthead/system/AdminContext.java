@@ -12,4 +12,7 @@ public interface AdminContext {
 
     /** The signed-in staff member's id; fails when nobody is signed in. */
     long staffId();
+
+    /** Whether the signed-in staff member has an editor's rights (or more). */
+    boolean isEditor();
 }

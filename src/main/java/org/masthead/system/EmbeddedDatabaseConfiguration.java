@@ -30,9 +30,17 @@ class EmbeddedDatabaseConfiguration {
     HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
-        dataSource.setUsername("postgres");
+        dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
         dataSource.setPoolName("masthead");
         return dataSource;
+    }
+
+    @Bean(destroyMethod = "stop")
+    EmbeddedDatabaseSupervisor embeddedDatabaseSupervisor(EmbeddedPostgresServer server, MastheadProperties properties,
+                                                          DatabaseAvailability availability,
+                                                          org.springframework.context.ApplicationEventPublisher events) {
+        return new EmbeddedDatabaseSupervisor(server, properties.embeddedDatabase(), availability, events);
     }
 
     static class NoExternalDatabase implements org.springframework.context.annotation.Condition {

@@ -48,7 +48,30 @@ public class HttpCaching {
             return false;
         }
         Instant effective = lastModified.isAfter(lastChange) ? lastModified : lastChange;
+        if (!hasUsableIfModifiedSince(request)) {
+            if (response != null) {
+                response.setDateHeader(HttpHeaders.LAST_MODIFIED, effective.toEpochMilli());
+            }
+            return false;
+        }
         return request.checkNotModified(effective.toEpochMilli());
+    }
+
+    /**
+     * RFC 9110 13.1.3: an If-Modified-Since that is no HTTP date, or lies in the future, is ignored — the page
+     * is sent as if the client had no copy.
+     */
+    private boolean hasUsableIfModifiedSince(ServletWebRequest request) {
+        String since = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        if (since == null) {
+            return true;
+        }
+        try {
+            return !java.time.ZonedDateTime.parse(since.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant().isAfter(clock.instant());
+        } catch (java.time.DateTimeException unreadable) {
+            return false;
+        }
     }
 
     /**

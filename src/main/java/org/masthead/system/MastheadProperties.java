@@ -24,10 +24,15 @@ public record MastheadProperties(
         @DefaultValue Http http) {
 
     /**
-     * @param ephemeral delete the data directory when the application stops (tests)
-     * @param port      fixed port, or 0 to pick a free one at every start
+     * @param ephemeral           delete the data directory when the application stops (tests)
+     * @param port                fixed port, or 0 to pick a free one at every start
+     * @param supervisionInterval how often the server is checked; a dead one is restarted on the same data
+     * @param giveUpAfter         how long restarts may fail before liveness reports DOWN (an orchestrator then
+     *                            restarts the whole application)
      */
-    public record EmbeddedDatabase(@DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port) {
+    public record EmbeddedDatabase(@DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port,
+                                   @DefaultValue("2s") Duration supervisionInterval,
+                                   @DefaultValue("2m") Duration giveUpAfter) {
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
@@ -19,20 +20,28 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Finishes public pages and feeds for browsers and CDNs: compresses the rendered bytes once (gzip when the client
  * accepts it), gives each representation a strong ETag of its own bytes, answers a matching If-None-Match with
- * 304 and no body, and varies only on Accept-Encoding.
+ * 304 and no body, and varies only on Accept-Encoding. While the database cannot be reached, a page's last good
+ * copy is served stale (with {@code Age} and {@code Warning: 111}) within the promised stale-if-error, and a page
+ * without one gets a 503 with Retry-After.
  */
 class PublicResponseFilter extends OncePerRequestFilter {
 
-    /** Headers a stored page is served with again. */
+    /**
+     * Headers a stored page is served with again. Security headers are not among them: {@link SecurityHeadersFilter}
+     * sets them on every response, so HSTS follows the request's own scheme.
+     */
     private static final java.util.List<String> KEPT_HEADERS = java.util.List.of(HttpHeaders.CONTENT_TYPE,
             HttpHeaders.CACHE_CONTROL, HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY, HttpHeaders.CONTENT_ENCODING,
-            HttpHeaders.ETAG, HttpHeaders.CONTENT_LANGUAGE, "Surrogate-Key", "Cache-Tag", "X-Content-Type-Options",
-            "X-Frame-Options", "X-XSS-Protection", "Referrer-Policy", "Content-Security-Policy", "Strict-Transport-Security");
+            HttpHeaders.ETAG, HttpHeaders.CONTENT_LANGUAGE, "Surrogate-Key", "Cache-Tag", "X-Frame-Options");
 
     private final PageCache cache;
+    private final DatabaseAvailability database;
+    private final UnavailablePage unavailable;
 
-    PublicResponseFilter(PageCache cache) {
+    PublicResponseFilter(PageCache cache, DatabaseAvailability database, UnavailablePage unavailable) {
         this.cache = cache;
+        this.database = database;
+        this.unavailable = unavailable;
     }
 
     private static final int MIN_COMPRESSED_SIZE = 1024;
@@ -50,18 +59,30 @@ class PublicResponseFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
-                + (acceptsGzip(request) ? " gzip" : "");
+        String key = PageCacheKeys.of(request, acceptsGzip(request)).orElse(null);
         long generation = cache.generation();
-        PageCache.Entry stored = cache.get(key);
+        PageCache.Entry stored = key == null ? null : cache.get(key);
         if (stored != null) {
             stored.headers().forEach(response::setHeader);
             send(request, response, stored.body(), stored.etag());
             return;
         }
+        if (database.isKnownDown()) {
+            serveWhileDatabaseIsDown(key, request, response);
+            return;
+        }
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         byte[] body = wrapper.getContentAsByteArray();
+        if (wrapper.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                && request.getAttribute(ReaderErrors.DATABASE_UNAVAILABLE) != null && key != null) {
+            Optional<PageCache.Entry> stale = cache.stale(key);
+            if (stale.isPresent()) {
+                wrapper.resetBuffer();
+                sendStale(request, response, stale.get());
+                return;
+            }
+        }
         if (wrapper.getStatus() != HttpServletResponse.SC_OK || body.length == 0 || wrapper.getHeader(HttpHeaders.ETAG) != null) {
             wrapper.copyBodyToResponse();
             return;
@@ -77,7 +98,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
         String etag = "\"" + md5(body) + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         wrapper.resetBuffer();
-        if (isShareable(response)) {
+        if (key != null && isShareable(response)) {
             java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
             for (String name : KEPT_HEADERS) {
                 String value = response.getHeader(name);
@@ -88,6 +109,27 @@ class PublicResponseFilter extends OncePerRequestFilter {
             cache.put(generation, key, headers, body, etag);
         }
         send(request, response, body, etag);
+    }
+
+    private void serveWhileDatabaseIsDown(String key, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<PageCache.Entry> stale = key == null ? Optional.empty() : cache.stale(key);
+        if (stale.isPresent()) {
+            sendStale(request, response, stale.get());
+        } else {
+            unavailable.write(request.getRequestURI(), "HEAD".equals(request.getMethod()), response);
+        }
+    }
+
+    /** RFC 9111 5.2.2 (stale-if-error): the last good copy, saying how old it is and that revalidation failed. */
+    private void sendStale(HttpServletRequest request, HttpServletResponse response, PageCache.Entry stale)
+            throws IOException {
+        stale.headers().forEach(response::setHeader);
+        response.setHeader(HttpHeaders.AGE, String.valueOf(Math.max(0, cache.age(stale).toSeconds())));
+        response.setHeader(HttpHeaders.WARNING, "111 - \"Revalidation Failed\"");
+        // browsers and CDNs may keep it briefly, but should come back soon for the real page
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=10, stale-if-error=86400");
+        send(request, response, stale.body(), stale.etag());
     }
 
     private static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, String etag)
@@ -111,9 +153,14 @@ class PublicResponseFilter extends OncePerRequestFilter {
             return false;
         }
         String lastModified = response.getHeader(HttpHeaders.LAST_MODIFIED);
-        long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
-        if (lastModified == null || since < 0) {
-            return false;
+        long since;
+        try {
+            since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        } catch (IllegalArgumentException unreadable) {
+            return false; // a validator that is no date validates nothing (RFC 9110 13.1.3): send the page
+        }
+        if (lastModified == null || since < 0 || since > System.currentTimeMillis()) {
+            return false; // absent, or a date in the future, which RFC 9110 13.1.3 calls invalid
         }
         long modified = java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
                 .toInstant().toEpochMilli();

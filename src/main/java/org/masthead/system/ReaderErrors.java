@@ -24,11 +24,57 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ReaderErrors implements ErrorViewResolver {
 
     private static final Logger log = LoggerFactory.getLogger(ReaderErrors.class);
-    private final Layouts layouts;
+    /** Set on a request that failed because the database could not be reached; the page cache then serves stale. */
+    public static final String DATABASE_UNAVAILABLE = ReaderErrors.class.getName() + ".databaseUnavailable";
+    static final String RETRY_AFTER_SECONDS = "15";
 
-    ReaderErrors(Layouts layouts) {
+    private final Layouts layouts;
+    private final DatabaseAvailability availability;
+
+    ReaderErrors(Layouts layouts, DatabaseAvailability availability) {
         this.layouts = layouts;
+        this.availability = availability;
     }
+
+    /** The database is down or restarting: a 503 that says so and when to try again, never a stack of 500s. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class})
+    ModelAndView databaseUnavailable(Exception exception, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        if (!DatabaseFailures.isUnavailable(exception)) {
+            throw exception;
+        }
+        return unavailable(request, response);
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
+        return page(413, "The form or file is larger than the newsroom accepts: at most 8 MB of text and 64 MB per file.",
+                request, response);
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ModelAndView unreadableForm(org.springframework.web.multipart.MultipartException exception, HttpServletRequest request,
+                                HttpServletResponse response) {
+        String detail = String.valueOf(exception.getMostSpecificCause().getMessage());
+        if (detail.contains("exceed") || detail.contains("too large") || detail.contains("maxPostSize")) {
+            return tooLarge(request, response);
+        }
+        return page(400, "The form could not be read: it arrived incomplete or malformed. Nothing was saved; "
+                + "reload the page and try again.", request, response);
+    }
+
+    ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response) {
+        availability.connectionFailed();
+        request.setAttribute(DATABASE_UNAVAILABLE, Boolean.TRUE);
+        if (response != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return page(503, UNAVAILABLE_MESSAGE, request, response);
+    }
+
+    static final String UNAVAILABLE_MESSAGE = "We are having a technical problem and will be back shortly. "
+            + "Please try again in a moment.";
 
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView statusException(ResponseStatusException exception, HttpServletRequest request,
@@ -49,6 +95,10 @@ class ReaderErrors implements ErrorViewResolver {
         var attributes = (org.springframework.web.context.request.ServletRequestAttributes)
                 org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         HttpServletResponse response = attributes == null ? null : attributes.getResponse();
+        Object failure = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable throwable && DatabaseFailures.isUnavailable(throwable)) {
+            return unavailable(request, response); // failed in a filter (a session read, say) before any handler
+        }
         if (status.is5xxServerError()) {
             log.warn("Server error {} on {}", status.value(), model.get("path"));
         }
@@ -81,6 +131,8 @@ class ReaderErrors implements ErrorViewResolver {
         return switch (status) {
             case 404 -> "Page not found";
             case 400 -> "That link does not work";
+            case 413 -> "Too large";
+            case 503 -> "Back shortly";
             default -> status >= 500 ? "Something went wrong" : "Request not accepted";
         };
     }

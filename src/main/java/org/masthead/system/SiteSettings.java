@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.masthead.text.FieldErrors;
+import org.masthead.text.FieldLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +40,21 @@ public class SiteSettings {
         current.invalidateAll();
     }
 
+    /** The site as last read; when the database cannot be reached before a first read, the configured defaults. */
     public Site current() {
-        return current.get(Boolean.TRUE);
+        try {
+            return current.get(Boolean.TRUE);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            return defaults();
+        }
+    }
+
+    private Site defaults() {
+        return new Site(defaults.name(), defaults.tagline(), defaults.language(), url, defaults.timeZone(), null,
+                defaults.name());
     }
 
     /** What Administrators can change; blank values fall back to the defaults. */
@@ -55,10 +70,16 @@ public class SiteSettings {
     }
 
     public void save(Editable settings) {
-        if (settings.language() != null && !settings.language().isBlank()
-                && !settings.language().strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
-            throw new IllegalArgumentException("The language must be a code such as en, uk or en-GB.");
+        FieldErrors errors = new FieldErrors();
+        String name = errors.line("name", "The site name", settings.name(), FieldLimits.NAME);
+        String tagline = errors.line("tagline", "The description", settings.tagline(), FieldLimits.TAGLINE);
+        String language = errors.line("language", "The language", settings.language(), 35);
+        String publication = errors.line("publicationName", "The Google News name", settings.publicationName(), FieldLimits.NAME);
+        if (!language.isEmpty() && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            errors.add("language", "The language must be a code such as en, uk or en-GB.");
         }
+        errors.throwIfAny();
+        settings = new Editable(name, tagline, language, settings.logoMediaId(), publication);
         jdbc.sql("""
                 insert into site_settings (id, name, tagline, language, logo_media_id, publication_name)
                 values (1, :name, :tagline, :language, :logo, :publication)
@@ -83,8 +104,7 @@ public class SiteSettings {
                     rs.getString("file_name") == null ? null : "/media/" + rs.getString("file_name"),
                     or(rs.getString("publication_name"), name));
         }).optional();
-        return stored.orElse(new Site(defaults.name(), defaults.tagline(), defaults.language(), url,
-                defaults.timeZone(), null, defaults.name()));
+        return stored.orElseGet(this::defaults);
     }
 
     private static String or(String value, String fallback) {

@@ -15,8 +15,9 @@ class WebConfiguration {
 
     /** Reader pages and feeds: compressed once, strong ETags, 304 on revalidation, served from the page cache. */
     @Bean
-    FilterRegistrationBean<PublicResponseFilter> publicResponses(PageCache cache) {
-        var registration = new FilterRegistrationBean<>(new PublicResponseFilter(cache));
+    FilterRegistrationBean<PublicResponseFilter> publicResponses(PageCache cache, DatabaseAvailability database,
+                                                                 UnavailablePage unavailable) {
+        var registration = new FilterRegistrationBean<>(new PublicResponseFilter(cache, database, unavailable));
         registration.addUrlPatterns("/", "/articles/*", "/sections/*", "/authors/*", "/tags/*", "/news-feed",
                 "/news-feed/*", "/feed.xml", "/feed.atom", "/feed.json", "/sitemap.xml", "/robots.txt",
                 "/search");
@@ -27,6 +28,40 @@ class WebConfiguration {
         return registration;
     }
 
+    /** First of all: who the client is (forwarded headers only from configured proxies). */
+    @Bean
+    FilterRegistrationBean<ClientAddressFilter> clientAddresses(
+            @org.springframework.beans.factory.annotation.Value("${masthead.trusted-proxies:}") java.util.List<String> trustedProxies) {
+        var registration = new FilterRegistrationBean<>(new ClientAddressFilter(trustedProxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("clientAddresses");
+        return registration;
+    }
+
+    /** Before the page cache, so cached pages carry the headers too. */
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(
+            @org.springframework.beans.factory.annotation.Value("${masthead.http.content-security-policy:"
+                    + DEFAULT_CONTENT_SECURITY_POLICY + "}") String contentSecurityPolicy) {
+        var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(contentSecurityPolicy));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setName("securityHeaders");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RedirectLocationFilter> redirectLocations(SiteSettings settings) {
+        var registration = new FilterRegistrationBean<>(new RedirectLocationFilter(settings::current));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setName("redirectLocations");
+        return registration;
+    }
+
+    /** Scripts and styles only from files of this site; images also from data: URLs (placeholders). */
+    static final String DEFAULT_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
     /** Nothing a signed-in staff member sees may be stored by a browser cache or a CDN. */
     @Bean
     FilterRegistrationBean<Filter> privateNewsroomPages() {
@@ -36,7 +71,7 @@ class WebConfiguration {
         };
         var registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/admin", "/admin/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         registration.setName("privateNewsroomPages");
         return registration;
     }

@@ -281,4 +281,62 @@ class NewsroomPermissionTests {
         assertThat(jdbc.sql("select reason from article_revision where article_id = ? order by number desc limit 1")
                 .param(id).query(String.class).single()).isEqualTo("restore");
     }
+
+    @Test
+    void reUploadingALibraryImageDoesNotLetAContributorRewriteItsDescription() {
+        byte[] picture = org.masthead.media.UploadTestsSupport.jpeg(643, 357);
+        NewsroomClient editor = as(newsroom.editor());
+        assertThat(editor.postMultipart("/admin/media", List.of(Map.entry("alt", "Harbour at dawn"),
+                Map.entry("caption", "The harbour."), Map.entry("credit", "Staff photographer")), "file", "harbour.jpg",
+                "image/jpeg", picture).statusCode()).isEqualTo(302);
+        long mediaId = jdbc.sql("select id from media where original_name = 'harbour.jpg' order by id desc limit 1")
+                .query(Long.class).single();
+
+        NewsroomClient contributor = as(newsroom.contributor());
+        HttpResponse<String> again = contributor.postMultipart("/admin/media", List.of(Map.entry("alt", "Hijacked"),
+                Map.entry("caption", "Hijacked"), Map.entry("credit", "Hijacked")), "file", "same.jpg", "image/jpeg", picture);
+        assertThat(again.statusCode()).isLessThan(500);
+        assertThat(jdbc.sql("select alt || '|' || caption || '|' || credit from media where id = ?").param(mediaId)
+                .query(String.class).single()).isEqualTo("Harbour at dawn|The harbour.|Staff photographer");
+
+        // the editor's article form uploads through the same library: same rule
+        List<Map.Entry<String, String>> fields = new ArrayList<>(form("Re-upload " + newsroom.section().slug(), "save", null));
+        fields.addAll(List.of(Map.entry("leadImageAlt", "Hijacked"), Map.entry("leadImageCaption", "Hijacked"),
+                Map.entry("leadImageCredit", "Hijacked")));
+        assertThat(contributor.postMultipart("/admin/articles", fields, "leadImageFile", "again.jpg", "image/jpeg", picture)
+                .statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select alt || '|' || caption || '|' || credit from media where id = ?").param(mediaId)
+                .query(String.class).single()).isEqualTo("Harbour at dawn|The harbour.|Staff photographer");
+    }
+
+    @Test
+    void aGuestBylineHasNoPublicPageUntilAnArticleCarryingItIsPublished() {
+        String guest = "Guest Writer " + newsroom.section().slug();
+        String slug = org.masthead.text.Slugs.slugify(guest);
+        NewsroomClient contributor = as(newsroom.contributor());
+        List<Map.Entry<String, String>> fields = new ArrayList<>(form("Guest piece " + newsroom.section().slug(), "save", null));
+        fields.add(Map.entry("guestByline", guest));
+        HttpResponse<String> saved = contributor.post("/admin/articles", fields);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        long id = Long.parseLong(saved.headers().firstValue("Location").orElseThrow().replaceAll(".*/admin/articles/(\\d+).*", "$1"));
+
+        ReaderClient reader = new ReaderClient(port);
+        assertThat(reader.get("/authors/" + slug).statusCode()).isEqualTo(404);
+        assertThat(reader.get("/authors/" + slug + "/feed.xml").statusCode()).isEqualTo(404);
+        assertThat(reader.get("/search?q=anything").body()).doesNotContain(guest);
+        assertThat(reader.get("/sitemaps/authors.xml").body()).doesNotContain(slug);
+
+        NewsroomClient editor = as(newsroom.editor());
+        assertThat(editor.post("/admin/articles/" + id, withAuthors(form("Guest piece " + newsroom.section().slug(), "publish",
+                article(id).version()), article(id).content().authorIds())).statusCode()).isEqualTo(302);
+        assertThat(reader.get("/authors/" + slug).statusCode()).isEqualTo(200);
+        assertThat(reader.get("/search?q=anything").body()).contains(guest);
+    }
+
+    private static List<Map.Entry<String, String>> withAuthors(List<Map.Entry<String, String>> fields, List<Long> authorIds) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.removeIf(field -> field.getKey().equals("authorIds"));
+        authorIds.forEach(authorId -> all.add(Map.entry("authorIds", String.valueOf(authorId))));
+        return all;
+    }
 }

@@ -42,7 +42,12 @@ class FirstRunSetupTests {
         HttpResponse<String> tooShort = client.post("/admin/setup", Map.of("email", "chief@paper.test",
                 "displayName", "Chief", "password", "short", "confirmation", "short"));
         assertThat(tooShort.statusCode()).isEqualTo(422);
-        assertThat(tooShort.body()).contains("at least 10 characters");
+        assertThat(tooShort.body()).contains("at least 12 characters");
+        String tooLong = "a long passphrase that goes on and on past the seventy-two bytes bcrypt can take";
+        HttpResponse<String> overLimit = client.post("/admin/setup", Map.of("email", "chief@paper.test",
+                "displayName", "Chief", "password", tooLong, "confirmation", tooLong));
+        assertThat(overLimit.statusCode()).isEqualTo(422);
+        assertThat(overLimit.body()).contains("at most 72 bytes");
         assertThat(accounts.count()).isZero();
 
         HttpResponse<String> created = client.post("/admin/setup", Map.of("email", "Chief@Paper.test",

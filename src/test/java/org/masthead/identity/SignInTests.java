@@ -3,6 +3,8 @@ package org.masthead.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,51 @@ class SignInTests {
         assertThat(blocked.statusCode()).isEqualTo(429);
         Thread.sleep(3_200); // leave the address unblocked for the other tests
         assertThat(new NewsroomClient(port).signIn(newsroom.administrator().email(), Newsroom.PASSWORD).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void anEmailSpelledWithOtherCaseFoldingCountsAgainstTheSameAccount() throws Exception {
+        String email = newsroom.editor().email(); // editor-…@test: has an "i" to fold
+        for (int i = 0; i < 5; i++) {
+            new NewsroomClient(port).signIn(email, "guess " + i);
+        }
+        // PostgreSQL's lower() folds "İ" to "i" where Java makes "i̇": a second spelling must not get fresh attempts
+        for (String variant : List.of(email.replace("i", "İ"), email.toUpperCase(Locale.ROOT), " " + email + " ")) {
+            HttpResponse<String> attempt = new NewsroomClient(port).signIn(variant, Newsroom.PASSWORD);
+            assertThat(attempt.headers().firstValue("Location").orElse("")).as(variant).doesNotEndWith("/admin");
+        }
+        awaitUnblocked(email);
+    }
+
+    @Test
+    void emailsAreStoredAndLookedUpInOneNormalisedForm() {
+        StaffMember created = accounts.create("  Ré.Porter-" + newsroom.section().slug() + "@Example.ORG ", "Ré Porter",
+                Newsroom.PASSWORD, StaffRole.REPORTER, null);
+        String normalised = "ré.porter-" + newsroom.section().slug() + "@example.org";
+        assertThat(created.email()).isEqualTo(normalised);
+        assertThat(jdbc.sql("select email from staff_user where id = ?").param(created.id()).query(String.class).single())
+                .isEqualTo(normalised);
+        // the same address written in decomposed form (e + combining acute) is the same account
+        String decomposed = java.text.Normalizer.normalize("RÉ.PORTER-" + newsroom.section().slug() + "@example.org",
+                java.text.Normalizer.Form.NFD);
+        assertThat(accounts.findByEmail(decomposed)).map(StaffMember::id).hasValue(created.id());
+        assertThat(NewsroomClient.signedIn(port, decomposed, Newsroom.PASSWORD).get("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForwardedForHeaderFromAPeerThatIsNoConfiguredProxyDoesNotChangeTheClientAddress() throws Exception {
+        int failures = 0;
+        // every attempt claims to come from another address; no proxy is configured, so all count for 127.0.0.1
+        while (failures < 60 && new NewsroomClient(port).withHeader("X-Forwarded-For", "203.0.113." + failures)
+                .signIn("spoofer-" + failures + "@test", "guess").statusCode() != 429) {
+            failures++;
+        }
+        assertThat(failures).isBetween(12, 59);
+        awaitUnblocked(newsroom.administrator().email());
+    }
+
+    private void awaitUnblocked(String email) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> new NewsroomClient(port).signIn(email, Newsroom.PASSWORD).statusCode() == 302);
     }
 }

@@ -18,6 +18,7 @@ import org.masthead.editorial.Newsroom;
 import org.masthead.identity.StaffAccounts;
 import org.masthead.section.Sections;
 import org.masthead.support.EmptySiteTest;
+import org.masthead.support.RawHttp;
 import org.masthead.support.SseClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,10 +87,14 @@ class LiveNewsFeedTests {
 
     @Test
     void beyondTheConfiguredNumberOfStreamsReadersGet503WithRetryAfter() throws Exception {
-        List<SseClient> open = new ArrayList<>();
+        List<java.net.Socket> open = new ArrayList<>();
         try {
-            while (feed.openStreams() < 20) {
-                open.add(new SseClient(port, null));
+            // twenty readers on twenty addresses, each within the per-client limit, fill the node
+            for (int reader = 2; feed.openStreams() < 20 && reader < 60; reader++) {
+                java.net.Socket stream = RawHttp.open(port, "/news-feed/stream", "127.0.0." + reader);
+                assertThat(RawHttp.status(stream)).isEqualTo(200);
+                open.add(stream);
+                awaitOpenStreams(open.size());
             }
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/news-feed/stream")).build(), HttpResponse.BodyHandlers.ofString());
@@ -97,13 +102,44 @@ class LiveNewsFeedTests {
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(refused.body()).contains("at capacity");
         } finally {
-            open.forEach(SseClient::close);
+            for (java.net.Socket stream : open) {
+                stream.close();
+            }
         }
-        // departed readers are noticed by the next heartbeat and their streams cleaned up
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (feed.openStreams() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        awaitNoStreams();
+    }
+
+    @Test
+    void oneClientCannotTakeMoreThanItsShareOfStreams() throws Exception {
+        List<SseClient> mine = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                SseClient stream = new SseClient(port, null);
+                assertThat(stream.status()).isEqualTo(200);
+                mine.add(stream);
+            }
+            RawHttp.Response refused = RawHttp.get(port, "/news-feed/stream", "Accept", "text/event-stream");
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isNotNull();
+            // everyone else is still served
+            java.net.Socket other = RawHttp.open(port, "/news-feed/stream", "127.0.0.77");
+            try {
+                assertThat(RawHttp.status(other)).isEqualTo(200);
+            } finally {
+                other.close();
+            }
+        } finally {
+            mine.forEach(SseClient::close);
         }
-        assertThat(feed.openStreams()).isZero();
+        awaitNoStreams();
+    }
+
+    private void awaitOpenStreams(int count) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> feed.openStreams() >= count);
+    }
+
+    /** Departed readers are noticed by the next heartbeat and their streams cleaned up. */
+    private void awaitNoStreams() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> feed.openStreams() == 0);
     }
 }

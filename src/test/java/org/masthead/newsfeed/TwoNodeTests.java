@@ -33,7 +33,9 @@ class TwoNodeTests {
              ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(MastheadApplication.class).run(
                      "--server.port=0", "--masthead.data-dir=target/test-data/two-nodes-b",
                      "--spring.datasource.url=" + nodeA.getBean(EmbeddedPostgresServer.class).jdbcUrl(),
-                     "--spring.datasource.username=postgres", "--masthead.demo-content=false")) {
+                     "--spring.datasource.username=" + nodeA.getBean(EmbeddedPostgresServer.class).username(),
+                     "--spring.datasource.password=" + nodeA.getBean(EmbeddedPostgresServer.class).password(),
+                     "--masthead.demo-content=false")) {
 
             int portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
             var staff = org.masthead.support.Newsroom.create(nodeA.getBean(Sections.class), nodeA.getBean(Authors.class),

@@ -166,4 +166,34 @@ class SearchTests {
         assertThat(reader.get("/search?q=x&from=%2B999999999-12-31").body()).contains("Dates must");
         assertThat(reader.get("/search?q=x&to=0001-01-01").body()).contains("between the years 1900 and 9999");
     }
+
+    @Test
+    void didYouMeanForgetsWordsOfWithdrawnAndReHeadlinedStories() {
+        String word = "quorvant" + token.substring(5); // letters only, unique to this test
+        Article withdrawn = publish("Story about " + word + " " + token, "Plain body.", "en", Instant.parse("2025-11-01T10:00:00Z"));
+        String typo = word.substring(0, word.length() - 1) + "x";
+        assertThat(search(typo).selectFirst("a.suggestion")).isNotNull();
+        withdrawn.unpublish(Clock.fixed(Instant.parse("2025-11-02T10:00:00Z"), ZoneOffset.UTC));
+        articles.save(withdrawn);
+        assertThat(search(typo).select("a.suggestion")).isEmpty();
+
+        String other = "zelmarine" + token.substring(5);
+        Article renamed = publish("Story about " + other + " " + token, "Plain body.", "en", Instant.parse("2025-11-03T10:00:00Z"));
+        String otherTypo = other.substring(0, other.length() - 1) + "x";
+        assertThat(search(otherTypo).selectFirst("a.suggestion")).isNotNull();
+        renamed.revise(new ArticleContent("A different headline " + token, renamed.slug(), null, section.id(),
+                List.of(author.id()), List.of(), "Plain body.", null, "en"), renderer, Clock.systemUTC());
+        articles.save(renamed);
+        assertThat(search(otherTypo).select("a.suggestion")).isEmpty();
+    }
+
+    @Test
+    void didYouMeanKnowsWordsFromTheWholePublishedText() {
+        String word = "plimsovian" + token.substring(5);
+        publish("An ordinary headline " + token, "Deep in the body the name " + word + " appears once.", "en",
+                Instant.parse("2025-12-01T10:00:00Z"));
+        Document page = search(word.substring(0, word.length() - 1) + "q");
+        assertThat(page.selectFirst("a.suggestion")).isNotNull();
+        assertThat(page.selectFirst("a.suggestion").text()).isEqualTo(word);
+    }
 }

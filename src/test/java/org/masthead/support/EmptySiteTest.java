@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "masthead.login.failures-per-account=5",
         "masthead.login.failures-per-address=12",
         "masthead.news-feed.max-streams=20",
+        "masthead.news-feed.max-streams-per-client=4",
         "masthead.news-feed.heartbeat=500ms"})
 public @interface EmptySiteTest {
 }

@@ -30,11 +30,19 @@ public final class NewsroomClient {
     private final HttpClient http;
     private final String base;
     private String csrf;
+    private final List<String> extraHeaders = new ArrayList<>();
 
     public NewsroomClient(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Sends this header with every later request (for example a claimed X-Forwarded-For). */
+    public NewsroomClient withHeader(String name, String value) {
+        extraHeaders.add(name);
+        extraHeaders.add(value);
+        return this;
     }
 
     public static NewsroomClient signedIn(int port, String email, String password) {
@@ -129,6 +137,9 @@ public final class NewsroomClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        for (int i = 0; i < extraHeaders.size(); i += 2) {
+            request.header(extraHeaders.get(i), extraHeaders.get(i + 1));
+        }
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

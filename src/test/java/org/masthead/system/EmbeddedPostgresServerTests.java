@@ -65,7 +65,7 @@ class EmbeddedPostgresServerTests {
     }
 
     private static void execute(EmbeddedPostgresServer server, String... statements) throws Exception {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl()); var statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password()); var statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -73,7 +73,7 @@ class EmbeddedPostgresServerTests {
     }
 
     private static String query(EmbeddedPostgresServer server, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              var statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);

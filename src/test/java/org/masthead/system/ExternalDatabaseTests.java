@@ -22,14 +22,15 @@ class ExternalDatabaseTests {
         try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(Path.of("target", "test-data", "external-db"), 0, true);
              ConfigurableApplicationContext app = new SpringApplicationBuilder(MastheadApplication.class).run(
                      "--spring.datasource.url=" + external.jdbcUrl(),
-                     "--spring.datasource.username=postgres",
+                     "--spring.datasource.username=" + external.username(),
+                     "--spring.datasource.password=" + external.password(),
                      "--server.port=0",
                      "--masthead.data-dir=" + appDataDir,
                      "--masthead.demo-content=true")) {
 
             assertThat(app.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
             assertThat(appDataDir.resolve("postgres")).doesNotExist();
-            try (Connection connection = DriverManager.getConnection(external.jdbcUrl());
+            try (Connection connection = DriverManager.getConnection(external.jdbcUrl(), external.username(), external.password());
                  var statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("select count(*) from article where status = 'published'")) {
                 rows.next();
