@@ -55,6 +55,9 @@
     var status = document.getElementById("news-feed-live");
     var fresh = 0;
     var source = new EventSource(live.dataset.stream);
+    source.addEventListener("open", function () {
+      live.dataset.connected = "true";
+    });
     source.addEventListener("published", function (event) {
       var data = JSON.parse(event.data);
       if (!data.html || live.querySelector('[data-article-id="' + data.articleId + '"]')) {
@@ -76,8 +79,9 @@
       }
     });
     source.addEventListener("error", function () {
+      live.dataset.connected = "false";
       if (source.readyState === EventSource.CLOSED) {
-        status.hidden = true; // the stream is unavailable (for example at capacity): Show More still works
+        status.hidden = true; // the stream is unavailable (at capacity, too many from one address): Show More still works
       }
     });
   }

@@ -1,28 +1,26 @@
 package org.masthead.demo;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.masthead.article.Article;
-import org.masthead.article.ArticleContent;
-import org.masthead.article.Articles;
-import org.masthead.article.LeadImage;
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
+import org.masthead.content.Actor;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
+import org.masthead.content.LeadImage;
+import org.masthead.content.Publishing;
+import org.masthead.content.Section;
+import org.masthead.content.Sections;
 import org.masthead.identity.StaffAccounts;
 import org.masthead.identity.StaffRole;
 import org.masthead.media.MediaFile;
 import org.masthead.media.MediaLibrary;
-import org.masthead.section.Section;
-import org.masthead.section.Sections;
 import org.masthead.system.MastheadProperties;
-import org.masthead.text.MarkdownRenderer;
 import org.masthead.text.Slugs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,23 +53,20 @@ class DemoContent implements ApplicationRunner {
     private final MastheadProperties properties;
     private final Sections sections;
     private final Authors authors;
-    private final Articles articles;
+    private final Publishing publishing;
     private final MediaLibrary media;
-    private final MarkdownRenderer renderer;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final StaffAccounts staff;
 
-    DemoContent(MastheadProperties properties, Sections sections, Authors authors, Articles articles,
-                MediaLibrary media, MarkdownRenderer renderer, JdbcClient jdbc, TransactionTemplate transactions,
-                StaffAccounts staff) {
+    DemoContent(MastheadProperties properties, Sections sections, Authors authors, Publishing publishing,
+                MediaLibrary media, JdbcClient jdbc, TransactionTemplate transactions, StaffAccounts staff) {
         this.staff = staff;
         this.properties = properties;
         this.sections = sections;
         this.authors = authors;
-        this.articles = articles;
+        this.publishing = publishing;
         this.media = media;
-        this.renderer = renderer;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -83,13 +78,14 @@ class DemoContent implements ApplicationRunner {
         }
         Cast cast = transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(DEMO_LOCK).query((rs, row) -> 1).list();
-            if (articles.count() > 0) {
+            if (jdbc.sql("select exists (select 1 from content_article)").query(Boolean.class).single()) {
                 log.info("The database already has articles; no demo content loaded");
                 return null;
             }
             Cast created = createCast();
             if (properties.demoContent()) {
                 loadDemoStories(created);
+                loadStaticPages();
                 createDemoStaff(created);
             }
             return created;
@@ -139,7 +135,7 @@ class DemoContent implements ApplicationRunner {
             Instant at = first.plus(Duration.ofMinutes(number * 115L));
             publish(storyContent(cast, number), at);
         }
-        ArticleContent seed = new ArticleContent(SeedArticle.HEADLINE, null, null,
+        ArticleContent seed = ArticleContent.markdown(SeedArticle.HEADLINE, null, null,
                 cast.sections().get(SeedArticle.SECTION).id(), List.of(cast.seedAuthor().id()),
                 List.of("Peace talks", "Russia", "Ukraine"), SeedArticle.BODY,
                 new LeadImage(cast.seedImage().id(), SeedArticle.HEADLINE, SeedArticle.CAPTION, SeedArticle.CREDIT),
@@ -147,6 +143,37 @@ class DemoContent implements ApplicationRunner {
         publish(seed, SeedArticle.PUBLISHED_AT);
         log.info("Loaded the demo newsroom: {} sections, {} authors, {} articles", cast.sections().size(),
                 cast.authors().size(), DEMO_STORIES + 1);
+    }
+
+    /** The pages every publication has; the texts say they belong to the demo. */
+    private void loadStaticPages() {
+        String[][] pages = {
+                {"About", "about", "Who we are and how we work.", """
+                        *The Masthead Daily* is the demo publication that ships with Masthead, an open-source newsroom
+                        platform. Its stories, people and places are made up; only the seed article reproduces a real page.
+
+                        A real publication says here who owns it, who pays for its journalism, and how readers can reach
+                        the newsroom."""},
+                {"Contact", "contact", "How to reach the newsroom.", """
+                        Write to the demo newsroom at **newsroom@masthead.test** (a placeholder address).
+
+                        A real publication lists its tip line, its editors' addresses and how to send documents safely."""},
+                {"Corrections policy", "corrections-policy", "How we correct mistakes.", """
+                        When we get something wrong we correct it, say so at the end of the story with the date, and
+                        update the story's modification time so feeds and search engines notice.
+
+                        Corrections change the facts of a story; updates add to a developing one. Both are listed under
+                        "Corrections and updates" on the article."""},
+                {"Privacy", "privacy", "What we collect, and what we do not.", """
+                        The demo site sets no tracking cookies and loads no third-party scripts. Staff sign-in uses one
+                        session cookie.
+
+                        A real publication describes here its analytics, newsletters and any memberships."""}};
+        Instant at = SeedArticle.PUBLISHED_AT.minus(Duration.ofDays(30));
+        for (String[] page : pages) {
+            publishing.publishDated(DEMO, new Publishing.PublishDated(ArticleKind.PAGE, ArticleContent.markdown(page[0],
+                    page[1], page[2], null, List.of(), List.of(), page[3], null, "en"), at, false));
+        }
     }
 
     /** One account per role, passwords in the README; they exist only on a demo site. */
@@ -199,14 +226,14 @@ class DemoContent implements ApplicationRunner {
         String suffix = "-" + number;
         String slug = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length()))
                 .replaceAll("-+$", "") + suffix;
-        return new ArticleContent(story.headline(), slug, story.standfirst(),
+        return ArticleContent.markdown(story.headline(), slug, story.standfirst(),
                 cast.sections().get(story.section()).id(), bylines, story.tags(), story.markdown(), leadImage, "en");
     }
 
+    /** Through the one write path, as the system, dated when the story says it appeared. */
     private void publish(ArticleContent content, Instant at) {
-        Clock then = Clock.fixed(at, ZoneOffset.UTC);
-        Article article = Article.draft(content, renderer, then);
-        article.publish(then);
-        articles.save(article);
+        publishing.publishDated(DEMO, new Publishing.PublishDated(ArticleKind.ARTICLE, content, at, false));
     }
+
+    private static final Actor DEMO = Actor.system("Demo content");
 }

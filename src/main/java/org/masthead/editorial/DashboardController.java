@@ -1,9 +1,8 @@
 package org.masthead.editorial;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.masthead.article.ArticleStatus;
-import org.masthead.article.Articles;
-import org.masthead.article.NewsroomFilter;
+import org.masthead.content.ArticleHistory;
+import org.masthead.content.ArticleStatus;
 import org.masthead.identity.StaffMember;
 import org.masthead.identity.StaffRole;
 import org.masthead.identity.StaffSession;
@@ -17,13 +16,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class DashboardController {
 
-    private final Articles articles;
-    private final AuditLog audit;
+    private final EditorialList list;
+    private final ArticleHistory history;
     private final StaffSession session;
 
-    DashboardController(Articles articles, AuditLog audit, StaffSession session) {
-        this.articles = articles;
-        this.audit = audit;
+    DashboardController(EditorialList list, ArticleHistory history, StaffSession session) {
+        this.list = list;
+        this.history = history;
         this.session = session;
     }
 
@@ -32,10 +31,10 @@ class DashboardController {
         StaffMember staff = session.current();
         Long own = staff.can(StaffRole.REPORTER) ? null : staff.id();
         return Pages.view("editorial/dashboard", new EditorPages.DashboardPage(session.frame(request, "Dashboard", "dashboard"),
-                articles.countByStatus(own),
-                articles.newsroom(new NewsroomFilter(null, null, null, null, staff.id(), null), 8),
-                articles.newsroom(new NewsroomFilter(ArticleStatus.IN_REVIEW, null, null, null, own, null), 8),
-                articles.newsroom(new NewsroomFilter(ArticleStatus.SCHEDULED, null, null, null, own, null), 8),
+                list.countByStatus(own),
+                list.rows(EditorialList.Filter.all().createdBy(staff.id()), 8),
+                list.rows(EditorialList.Filter.all().status(ArticleStatus.IN_REVIEW).createdBy(own), 8),
+                list.rows(EditorialList.Filter.all().status(ArticleStatus.SCHEDULED).createdBy(own), 8),
                 staff.displayName()));
     }
 
@@ -43,7 +42,7 @@ class DashboardController {
     ModelAndView audit(@RequestParam(required = false) Long article, @RequestParam(required = false) Long before,
                        HttpServletRequest request) {
         int size = 50;
-        var entries = audit.page(article, before, size + 1);
+        var entries = history.audit(article, before, size + 1);
         String next = null;
         if (entries.size() > size) {
             entries = entries.subList(0, size);

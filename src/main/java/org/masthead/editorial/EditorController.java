@@ -2,31 +2,37 @@ package org.masthead.editorial;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleConflictException;
-import org.masthead.article.ArticleException;
-import org.masthead.article.ArticleStatus;
-import org.masthead.article.ArticleValidationException;
-import org.masthead.article.ArticleView;
-import org.masthead.article.Articles;
-import org.masthead.article.Cursor;
-import org.masthead.article.NewsroomFilter;
-import org.masthead.author.Authors;
+import org.masthead.content.Actor;
+import org.masthead.content.ArticleConflictException;
+import org.masthead.content.ArticleException;
+import org.masthead.content.ArticleHistory;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.ArticleValidationException;
+import org.masthead.content.Authors;
+import org.masthead.content.Cursor;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.PublishedArticles;
+import org.masthead.content.Publishing;
+import org.masthead.content.Sections;
 import org.masthead.identity.StaffMember;
 import org.masthead.identity.StaffRole;
 import org.masthead.identity.StaffSession;
 import org.masthead.media.MediaException;
 import org.masthead.media.MediaFile;
 import org.masthead.media.MediaLibrary;
-import org.masthead.section.Sections;
+import org.masthead.media.MediaStoreException;
+import org.masthead.system.BadRequestException;
 import org.masthead.system.Pages;
-import org.masthead.system.Site;
-import org.masthead.text.MarkdownRenderer;
+import org.masthead.system.SiteSettings;
+import org.masthead.text.BodyRenderer;
+import org.masthead.text.PlainText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,56 +46,64 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The newsroom's article screens: list, editor, preview, autosave. */
+/**
+ * The newsroom's article screens: list, editor, preview, autosave. The form is turned into one command of the
+ * write path — the save and the button's workflow move together — with the signed-in member as its actor.
+ */
 @Controller
 class EditorController {
 
     private static final int PAGE_SIZE = 30;
 
-    private final Newsroom newsroom;
-    private final Articles articles;
-    private final Revisions revisions;
+    private final Publishing publishing;
+    private final EditorialList list;
+    private final ArticleHistory history;
+    private final PublishedArticles published;
     private final Sections sections;
     private final Authors authors;
     private final MediaLibrary media;
-    private final MarkdownRenderer renderer;
+    private final BodyRenderer renderer;
     private final StaffSession session;
-    private final org.masthead.system.SiteSettings siteSettings;
-    private final java.time.Clock clock;
+    private final SiteSettings siteSettings;
+    private final Clock clock;
 
-    EditorController(Newsroom newsroom, Articles articles, Revisions revisions, Sections sections, Authors authors,
-                     MediaLibrary media, MarkdownRenderer renderer, StaffSession session,
-                     org.masthead.system.SiteSettings siteSettings, java.time.Clock clock) {
-        this.clock = clock;
-        this.newsroom = newsroom;
-        this.articles = articles;
-        this.revisions = revisions;
+    EditorController(Publishing publishing, EditorialList list, ArticleHistory history, PublishedArticles published,
+                     Sections sections, Authors authors, MediaLibrary media, BodyRenderer renderer, StaffSession session,
+                     SiteSettings siteSettings, Clock clock) {
+        this.publishing = publishing;
+        this.list = list;
+        this.history = history;
+        this.published = published;
         this.sections = sections;
         this.authors = authors;
         this.media = media;
         this.renderer = renderer;
         this.session = session;
         this.siteSettings = siteSettings;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/articles")
     ModelAndView list(@RequestParam(required = false) String status, @RequestParam(required = false) Long section,
                       @RequestParam(required = false) Long author, @RequestParam(required = false) String q,
-                      @RequestParam(required = false) String before, HttpServletRequest request) {
+                      @RequestParam(required = false) String kind, @RequestParam(required = false) String before,
+                      HttpServletRequest request) {
         StaffMember staff = session.current();
         ArticleStatus statusFilter = parseStatus(status);
-        var rows = articles.newsroom(new NewsroomFilter(statusFilter, section, author, q,
+        ArticleKind kindFilter = "page".equals(kind) ? ArticleKind.PAGE : "article".equals(kind) ? ArticleKind.ARTICLE : null;
+        var rows = list.rows(new EditorialList.Filter(kindFilter, statusFilter, section, author, q,
                 staff.can(StaffRole.REPORTER) ? null : staff.id(), Cursor.parse(before)), PAGE_SIZE);
-        String next = rows.hasNext() ? "/admin/articles?" + query(status, section, author, q) + "before=" + rows.next() : null;
+        String next = rows.hasNext() ? "/admin/articles?" + query(status, section, author, q, kind) + "before=" + rows.next() : null;
         return Pages.view("editorial/list", new EditorPages.ListPage(session.frame(request, "Articles", "articles"), rows,
                 sections.all(), authors.all(), status == null ? "" : status, section, author, q == null ? "" : q, next));
     }
 
     @GetMapping("/admin/articles/new")
-    ModelAndView newArticle(@RequestParam(required = false) Long media, HttpServletRequest request) {
+    ModelAndView newArticle(@RequestParam(required = false) Long media, @RequestParam(required = false) String kind,
+                            HttpServletRequest request) {
         StaffMember staff = session.current();
-        ArticleForm form = ArticleForm.empty();
-        if (staff.authorId() != null) {
+        ArticleForm form = ArticleForm.empty("page".equals(kind) ? ArticleKind.PAGE : ArticleKind.ARTICLE);
+        if (staff.authorId() != null && form.articleKind() == ArticleKind.ARTICLE) {
             form = form.withAuthors(List.of(staff.authorId()));
         }
         if (media != null) {
@@ -104,58 +118,58 @@ class EditorController {
     @PostMapping("/admin/articles")
     ModelAndView create(@ModelAttribute ArticleForm form, @RequestParam(required = false) MultipartFile leadImageFile,
                         HttpServletRequest request) {
-        StaffMember staff = session.current();
+        Actor actor = session.actor();
         EditorAction action = EditorAction.parse(form.action()).orElse(null);
         if (action == null) {
             return unknownAction(request, null, form);
         }
-        Prepared prepared = prepare(form, leadImageFile, staff);
+        Prepared prepared = prepare(form, leadImageFile, actor);
         form = prepared.form();
         if (!prepared.errors().isEmpty() || action == EditorAction.PREVIEW) {
             return prepared.refused(invalid(editor(request, null, form, null, prepared.errors(), null, preview(form, action)),
                     prepared.errors()));
         }
-        Article article;
+        EditableArticle article;
         try {
-            article = newsroom.create(staff, form.content(siteSettings.current().language()), form.guestByline());
+            article = publishing.create(actor, new Publishing.Create(form.articleKind(),
+                    form.content(siteSettings.current().language()), form.guestByline(), then(form, action)));
         } catch (ArticleValidationException e) {
             return invalid(editor(request, null, form, null, e.errors(), null, null), e.errors());
         } catch (ArticleException | IllegalArgumentException e) {
             Map<String, String> fieldError = fieldFor(e.getMessage());
             return invalid(editor(request, null, form, null, fieldError, null, null), fieldError);
         }
-        return transition(request, article, form.withVersion(article.version()), action, staff);
+        return done(article.id(), action);
     }
 
     @GetMapping("/admin/articles/{id}")
     ModelAndView edit(@PathVariable long id, @RequestParam(required = false) String done, HttpServletRequest request) {
-        Article article = newsroom.view(session.current(), id);
+        EditableArticle article = publishing.view(session.actor(), id);
         return editor(request, article, ArticleForm.of(article), null, Map.of(), notice(done), null);
     }
 
     @PostMapping("/admin/articles/{id}")
     ModelAndView update(@PathVariable long id, @ModelAttribute ArticleForm form,
                         @RequestParam(required = false) MultipartFile leadImageFile, HttpServletRequest request) {
-        StaffMember staff = session.current();
-        Article current = newsroom.view(staff, id);
+        Actor actor = session.actor();
+        EditableArticle current = publishing.view(actor, id);
         EditorAction action = EditorAction.parse(form.action()).orElse(null);
         if (action == null) {
             return unknownAction(request, current, form);
         }
-        Prepared prepared = prepare(form, leadImageFile, staff);
+        Prepared prepared = prepare(form, leadImageFile, actor);
         form = prepared.form();
         if (!prepared.errors().isEmpty() || action == EditorAction.PREVIEW) {
             return prepared.refused(invalid(editor(request, current, form, null, prepared.errors(), null, preview(form, action)),
                     prepared.errors()));
         }
         int version = form.version() == null ? -1 : form.version();
-        Article saved;
         try {
-            saved = newsroom.save(staff, id, version, form.content(siteSettings.current().language()), form.guestByline(), false);
+            publishing.revise(actor, new Publishing.Revise(id, version, form.content(siteSettings.current().language()),
+                    form.guestByline(), then(form, action)));
         } catch (ArticleConflictException e) {
-            Article latest = newsroom.view(staff, id);
-            ModelAndView view = editor(request, latest, form.withVersion(latest.version()), conflict(id), Map.of(),
-                    null, null);
+            EditableArticle latest = publishing.view(actor, id);
+            ModelAndView view = editor(request, latest, form.withVersion(latest.version()), conflict(id), Map.of(), null, null);
             view.setStatus(HttpStatus.CONFLICT);
             return view;
         } catch (ArticleValidationException e) {
@@ -164,57 +178,47 @@ class EditorController {
             Map<String, String> fieldError = fieldFor(e.getMessage());
             return invalid(editor(request, current, form, null, fieldError, null, null), fieldError);
         }
-        return transition(request, saved, form.withVersion(saved.version()), action, staff);
+        return done(id, action);
+    }
+
+    /** The button's workflow move, applied in the same command as the save. */
+    private Publishing.Then then(ArticleForm form, EditorAction action) {
+        return switch (action) {
+            case SUBMIT -> Publishing.Then.SUBMIT;
+            case PUBLISH -> Publishing.Then.PUBLISH;
+            case SCHEDULE -> {
+                Instant at = form.scheduledInstant(siteSettings.current().timeZone());
+                if (at == null) {
+                    throw new ArticleValidationException(Map.of("scheduledAt", "Enter the date and time to publish."));
+                }
+                yield new Publishing.Then.Schedule(at);
+            }
+            case UNPUBLISH -> Publishing.Then.UNPUBLISH;
+            case DRAFT -> Publishing.Then.RETURN_TO_DRAFT;
+            default -> Publishing.Then.KEEP;
+        };
+    }
+
+    private static ModelAndView done(long id, EditorAction action) {
+        return new ModelAndView("redirect:/admin/articles/" + id + "?done=" + action.value());
     }
 
     /** A form whose button value is no newsroom action: 400, the form again, nothing written. */
-    private ModelAndView unknownAction(HttpServletRequest request, Article current, ArticleForm form) {
-        Map<String, String> error = Map.of("form", "“" + org.masthead.text.PlainText.line(form.action())
+    private ModelAndView unknownAction(HttpServletRequest request, EditableArticle current, ArticleForm form) {
+        Map<String, String> error = Map.of("form", "“" + PlainText.line(form.action())
                 + "” is not a newsroom action. Use the buttons under the form.");
         ModelAndView view = editor(request, current, form.withAction("save"), null, error, null, null);
         view.setStatus(HttpStatus.BAD_REQUEST);
         return view;
     }
 
-    /** After the content is saved, the workflow move the pressed button asked for. */
-    private ModelAndView transition(HttpServletRequest request, Article saved, ArticleForm form, EditorAction action,
-                                    StaffMember staff) {
-        long id = saved.id();
-        try {
-            switch (action) {
-                case SUBMIT -> newsroom.submit(staff, id, saved.version());
-                case PUBLISH -> newsroom.publish(staff, id, saved.version());
-                case SCHEDULE -> {
-                    Instant at = form.scheduledInstant(siteSettings.current().timeZone());
-                    if (at == null) {
-                        throw new ArticleValidationException(Map.of("scheduledAt", "Enter the date and time to publish."));
-                    }
-                    newsroom.schedule(staff, id, saved.version(), at);
-                }
-                case UNPUBLISH -> newsroom.unpublish(staff, id, saved.version());
-                case DRAFT -> newsroom.returnToDraft(staff, id, saved.version());
-                default -> { }
-            }
-        } catch (ArticleValidationException e) {
-            Article latest = newsroom.view(staff, id);
-            return invalid(editor(request, latest, form.withVersion(latest.version()), null, e.errors(),
-                    "Your changes are saved, but the article could not be " + action.pastTense() + " yet.", null),
-                    e.errors());
-        } catch (ArticleException e) {
-            Article latest = newsroom.view(staff, id);
-            Map<String, String> error = Map.of("form", e.getMessage());
-            return invalid(editor(request, latest, form.withVersion(latest.version()), null, error, null, null), error);
-        }
-        return new ModelAndView("redirect:/admin/articles/" + id + "?done=" + action.value());
-    }
-
     @PostMapping(path = "/admin/articles/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, @ModelAttribute ArticleForm form) {
-        StaffMember staff = session.current();
         int version = form.version() == null ? -1 : form.version();
         try {
-            Article saved = newsroom.save(staff, id, version, form.content(siteSettings.current().language()), true);
+            EditableArticle saved = publishing.autosave(session.actor(),
+                    new Publishing.Autosave(id, version, form.content(siteSettings.current().language())));
             return ResponseEntity.ok(Map.of("version", saved.version(), "savedAt", siteSettings.current().time(saved.updatedAt()),
                     "message", "Draft saved at " + siteSettings.current().time(saved.updatedAt())));
         } catch (ArticleConflictException e) {
@@ -253,45 +257,38 @@ class EditorController {
     }
 
     /** Stores an uploaded lead image first (the form then refers to it by id); a refusal becomes a field message. */
-    private Prepared prepare(ArticleForm form, MultipartFile upload, StaffMember staff) {
+    private Prepared prepare(ArticleForm form, MultipartFile upload, Actor actor) {
         if (upload == null || upload.isEmpty()) {
             return new Prepared(form, Map.of(), false);
         }
         try {
-            MediaFile file = media.upload(upload.getBytes(), upload.getOriginalFilename(), staff.id());
+            MediaFile file = media.upload(upload.getBytes(), upload.getOriginalFilename(), actor.staffId());
             return new Prepared(form.withLeadImage(file.id(), file.alt(), file.caption(), file.credit()), Map.of(), false);
         } catch (MediaException e) {
-            return new Prepared(form, Map.of("leadImageFile", e.getMessage()), e instanceof org.masthead.media.MediaStoreException);
+            return new Prepared(form, Map.of("leadImageFile", e.getMessage()), e instanceof MediaStoreException);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private ModelAndView editor(HttpServletRequest request, Article article, ArticleForm form, EditorPages.Conflict conflict,
-                                Map<String, String> errors, String notice, String previewHtml) {
-        StaffMember staff = session.current();
-        MediaFile leadImage = form.leadImageId() == null || Boolean.TRUE.equals(form.removeLeadImage()) ? null : media.find(form.leadImageId()).orElse(null);
-        EditorPages.Permissions can = article == null
-                ? new EditorPages.Permissions(true, true, staff.can(StaffRole.REPORTER), false, false, false)
-                : new EditorPages.Permissions(EditorialPolicy.canEdit(staff, article),
-                EditorialPolicy.canSubmit(staff, article),
-                EditorialPolicy.canPublish(staff, article) && article.status() != ArticleStatus.PUBLISHED,
-                EditorialPolicy.canPublish(staff, article) && article.status() == ArticleStatus.PUBLISHED,
-                EditorialPolicy.canReturnToDraft(staff, article) && article.status() != ArticleStatus.DRAFT
-                        && article.status() != ArticleStatus.PUBLISHED,
-                EditorialPolicy.canCorrect(staff) && article.status() == ArticleStatus.PUBLISHED);
-        String title = article == null ? "New article" : "Edit: " + article.content().headline();
+    private ModelAndView editor(HttpServletRequest request, EditableArticle article, ArticleForm form,
+                                EditorPages.Conflict conflict, Map<String, String> errors, String notice, String previewHtml) {
+        MediaFile leadImage = form.leadImageId() == null || Boolean.TRUE.equals(form.removeLeadImage()) ? null
+                : media.find(form.leadImageId()).orElse(null);
+        var can = article == null ? publishing.forNewArticle(session.actor()) : article.can();
+        String title = article == null ? (form.articleKind() == ArticleKind.PAGE ? "New page" : "New article")
+                : "Edit: " + article.content().headline();
         return Pages.view("editorial/editor", new EditorPages.EditorPage(session.frame(request, title, "articles"),
                 article == null ? null : article.id(), form, article == null ? ArticleStatus.DRAFT : article.status(),
                 sections.all(), authors.all(), leadImage, errors, notice, conflict, can, previewHtml,
-                article != null && article.status() == ArticleStatus.PUBLISHED ? ArticleView.urlOf(article.slug()) : null,
+                article != null && article.status() == ArticleStatus.PUBLISHED ? article.publicUrl() : null,
                 article == null ? null : article.scheduledAt(),
-                article == null ? List.of() : articles.corrections(article.id())));
+                article == null ? List.of() : published.corrections(article.id())));
     }
 
     private EditorPages.Conflict conflict(long id) {
-        return revisions.latest(id)
-                .map(latest -> new EditorPages.Conflict(latest.staffName(), latest.createdAt(),
+        return history.latestRevision(id)
+                .map(latest -> new EditorPages.Conflict(latest.actorName(), latest.createdAt(),
                         "/admin/articles/" + id + "/revisions/" + latest.number(),
                         "/admin/articles/" + id + "/revisions/" + latest.number() + "?compare=" + Math.max(1, latest.number() - 1)))
                 .orElse(new EditorPages.Conflict("Someone", clock.instant(), "/admin/articles/" + id + "/revisions",
@@ -336,11 +333,11 @@ class EditorController {
         try {
             return ArticleStatus.fromDb(status);
         } catch (IllegalArgumentException e) {
-            throw new org.masthead.system.BadRequestException("Unknown status \"" + status + "\".");
+            throw new BadRequestException("Unknown status \"" + status + "\".");
         }
     }
 
-    private static String query(String status, Long section, Long author, String q) {
+    private static String query(String status, Long section, Long author, String q, String kind) {
         StringBuilder query = new StringBuilder();
         if (status != null && !status.isBlank()) {
             query.append("status=").append(status).append('&');
@@ -353,6 +350,9 @@ class EditorController {
         }
         if (q != null && !q.isBlank()) {
             query.append("q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+        }
+        if ("page".equals(kind) || "article".equals(kind)) {
+            query.append("kind=").append(kind).append('&');
         }
         return query.toString();
     }

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.masthead.article.ArticleStatus;
-import org.masthead.article.Correction;
-import org.masthead.article.NewsroomRow;
-import org.masthead.article.Slice;
-import org.masthead.author.Author;
+import org.masthead.content.ArticlePermissions;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.AuditEntry;
+import org.masthead.content.Author;
+import org.masthead.content.Correction;
+import org.masthead.content.Revision;
+import org.masthead.content.Section;
+import org.masthead.content.Slice;
 import org.masthead.media.MediaFile;
-import org.masthead.section.Section;
 import org.masthead.system.AdminFrame;
 
 /** The page records of the newsroom's article screens. */
@@ -19,17 +21,12 @@ public final class EditorPages {
     private EditorPages() {
     }
 
-    public record ListPage(AdminFrame frame, Slice<NewsroomRow> rows, List<Section> sections, List<Author> authors,
+    public record ListPage(AdminFrame frame, Slice<ArticleRow> rows, List<Section> sections, List<Author> authors,
                            String status, Long sectionId, Long authorId, String q, String nextUrl) {
 
         public List<ArticleStatus> statuses() {
             return List.of(ArticleStatus.values());
         }
-    }
-
-    /** What the signed-in staff member may do with the article on screen; buttons follow it, the server enforces it. */
-    public record Permissions(boolean edit, boolean submit, boolean publish, boolean unpublish, boolean returnToDraft,
-                              boolean correct) {
     }
 
     /** Someone else saved first: where to see their version. */
@@ -38,7 +35,7 @@ public final class EditorPages {
 
     public record EditorPage(AdminFrame frame, Long id, ArticleForm form, ArticleStatus status, List<Section> sections,
                              List<Author> authors, MediaFile leadImage, Map<String, String> errors, String notice,
-                             Conflict conflict, Permissions can, String previewHtml, String publicUrl,
+                             Conflict conflict, ArticlePermissions can, String previewHtml, String publicUrl,
                              Instant scheduledAt, List<Correction> corrections) {
 
         public String error(String field) {
@@ -67,8 +64,8 @@ public final class EditorPages {
                                List<DiffLine> diff, boolean canRestore) {
     }
 
-    public record DashboardPage(AdminFrame frame, Map<ArticleStatus, Long> counts, Slice<NewsroomRow> recent,
-                                Slice<NewsroomRow> inReview, Slice<NewsroomRow> scheduled, String staffName) {
+    public record DashboardPage(AdminFrame frame, Map<ArticleStatus, Long> counts, Slice<ArticleRow> recent,
+                                Slice<ArticleRow> inReview, Slice<ArticleRow> scheduled, String staffName) {
     }
 
     public record AuditPage(AdminFrame frame, List<AuditEntry> entries, Long articleId, String nextUrl) {

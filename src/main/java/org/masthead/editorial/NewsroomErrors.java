@@ -1,8 +1,8 @@
 package org.masthead.editorial;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.masthead.article.ArticleConflictException;
-import org.masthead.article.ArticleException;
+import org.masthead.content.ArticleConflictException;
+import org.masthead.content.ArticleException;
 import org.masthead.system.ErrorPage;
 import org.masthead.system.Layouts;
 import org.masthead.system.Pages;

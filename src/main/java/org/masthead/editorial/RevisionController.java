@@ -7,9 +7,12 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import jakarta.servlet.http.HttpServletRequest;
-import org.masthead.article.Article;
-import org.masthead.article.Correction;
-import org.masthead.identity.StaffMember;
+import org.masthead.content.Actor;
+import org.masthead.content.ArticleHistory;
+import org.masthead.content.Correction;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.Publishing;
+import org.masthead.content.Revision;
 import org.masthead.identity.StaffSession;
 import org.masthead.system.NotFoundException;
 import org.masthead.system.Pages;
@@ -25,47 +28,47 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RevisionController {
 
-    private final Newsroom newsroom;
-    private final Revisions revisions;
+    private final Publishing publishing;
+    private final ArticleHistory history;
     private final StaffSession session;
 
-    RevisionController(Newsroom newsroom, Revisions revisions, StaffSession session) {
-        this.newsroom = newsroom;
-        this.revisions = revisions;
+    RevisionController(Publishing publishing, ArticleHistory history, StaffSession session) {
+        this.publishing = publishing;
+        this.history = history;
         this.session = session;
     }
 
     @GetMapping("/admin/articles/{id}/revisions")
     ModelAndView list(@PathVariable long id, HttpServletRequest request) {
-        Article article = newsroom.view(session.current(), id);
+        EditableArticle article = publishing.view(session.actor(), id);
         return Pages.view("editorial/revisions", new EditorPages.RevisionsPage(
                 session.frame(request, "Revisions: " + article.content().headline(), "articles"), id,
-                article.content().headline(), article.version(), revisions.list(id)));
+                article.content().headline(), article.version(), history.revisions(id)));
     }
 
     @GetMapping("/admin/articles/{id}/revisions/{number}")
     ModelAndView show(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) Integer compare,
                       HttpServletRequest request) {
-        StaffMember staff = session.current();
-        Article article = newsroom.view(staff, id);
-        Revision revision = revisions.find(id, number).orElseThrow(() -> new NotFoundException("No revision " + number));
+        Actor actor = session.actor();
+        EditableArticle article = publishing.view(actor, id);
+        Revision revision = history.revision(id, number).orElseThrow(() -> new NotFoundException("No revision " + number));
         int otherNumber = compare != null ? compare : number - 1;
-        Revision other = otherNumber >= 1 && otherNumber != number ? revisions.find(id, otherNumber).orElse(null) : null;
+        Revision other = otherNumber >= 1 && otherNumber != number ? history.revision(id, otherNumber).orElse(null) : null;
         return Pages.view("editorial/revision", new EditorPages.RevisionPage(
                 session.frame(request, "Revision " + number, "articles"), id, article.version(), revision, other,
-                diff(other == null ? List.of() : other.lines(), revision.lines()), EditorialPolicy.canEdit(staff, article)));
+                diff(other == null ? List.of() : other.lines(), revision.lines()), article.can().edit()));
     }
 
     @PostMapping("/admin/articles/{id}/revisions/{number}/restore")
     String restore(@PathVariable long id, @PathVariable int number, @RequestParam int version) {
-        newsroom.restore(session.current(), id, version, number);
+        publishing.restore(session.actor(), new Publishing.Restore(id, version, number));
         return "redirect:/admin/articles/" + id + "?done=restore";
     }
 
     @PostMapping("/admin/articles/{id}/corrections")
     String correct(@PathVariable long id, @RequestParam(defaultValue = "CORRECTION") Correction.Kind kind,
                    @RequestParam(defaultValue = "") String text) {
-        newsroom.addCorrection(session.current(), id, kind, text);
+        publishing.correct(session.actor(), new Publishing.Correct(id, kind, text));
         return "redirect:/admin/articles/" + id + "?done=correction";
     }
 

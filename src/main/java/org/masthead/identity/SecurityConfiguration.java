@@ -31,7 +31,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator", "/actuator/**").hasRole(StaffRole.ADMINISTRATOR.name())
                         .requestMatchers(LOGIN, "/admin/setup").permitAll()
                         .requestMatchers("/admin/staff/**", "/admin/settings/**").hasRole(StaffRole.ADMINISTRATOR.name())
-                        .requestMatchers("/admin/sections/**", "/admin/authors/**", "/admin/audit/**")
+                        .requestMatchers("/admin/sections/**", "/admin/authors/**", "/admin/tags/**", "/admin/audit/**")
                         .hasRole(StaffRole.EDITOR.name())
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/admin/media/*")
                         .hasRole(StaffRole.EDITOR.name())

@@ -3,8 +3,8 @@ package org.masthead.identity;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
 import org.masthead.system.AdminFrame;
 import org.masthead.system.Pages;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,7 @@
 package org.masthead.identity;
 
 import java.util.List;
-import org.masthead.author.Author;
+import org.masthead.content.Author;
 import org.masthead.system.AdminFrame;
 
 /** Page records of the identity admin screens. */

@@ -32,6 +32,13 @@ public class StaffSession implements AdminContext {
         return current().id();
     }
 
+    /** The signed-in staff member as the actor of content changes. */
+    public org.masthead.content.Actor actor() {
+        StaffMember member = current();
+        return org.masthead.content.Actor.staff(member.id(), member.displayName(),
+                org.masthead.content.Actor.Role.valueOf(member.role().name()), member.authorId());
+    }
+
     @Override
     public boolean isEditor() {
         return current().can(StaffRole.EDITOR);

@@ -30,15 +30,6 @@ enum ImageType {
         return Optional.empty();
     }
 
-    static Optional<ImageType> ofContentType(String contentType) {
-        for (ImageType type : values()) {
-            if (type.contentType.equals(contentType)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
-    }
-
     private static boolean startsWith(byte[] bytes, int offset, int... expected) {
         if (bytes.length < offset + expected.length) {
             return false;

@@ -21,7 +21,7 @@ class MediaController {
         this.cacheControl = CacheControl.maxAge(properties.http().mediaMaxAge()).cachePublic().immutable();
     }
 
-    @GetMapping(Media.URL_PREFIX + "{fileName}")
+    @GetMapping(MediaUrls.PATH + "{fileName}")
     ResponseEntity<Resource> file(@PathVariable String fileName) {
         // The pattern check also keeps "../" and other path tricks away from the file system.
         if (!MediaLibrary.FILE_NAME.matcher(fileName).matches()) {

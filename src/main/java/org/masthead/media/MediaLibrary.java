@@ -28,17 +28,20 @@ public class MediaLibrary {
 
     static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{32}\\.(jpg|png|webp|gif)");
     private static final String COLUMNS = "id, file_name, content_type, width, height, byte_size, alt, caption, credit, original_name, created_at";
-    private static final RowMapper<MediaFile> FILE = (rs, row) -> new MediaFile(rs.getLong("id"),
+    private final RowMapper<MediaFile> file = (rs, row) -> new MediaFile(rs.getLong("id"),
             rs.getString("file_name"), rs.getString("content_type"), rs.getInt("width"), rs.getInt("height"),
             rs.getLong("byte_size"), rs.getString("alt"), rs.getString("caption"), rs.getString("credit"),
-            rs.getString("original_name"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+            rs.getString("original_name"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+            urls().url(rs.getString("file_name")));
 
     private final JdbcClient jdbc;
     private final ImageProcessor processor;
     private final MediaStore store;
     private final Clock clock;
+    private final MediaUrls urls;
 
-    MediaLibrary(JdbcClient jdbc, ImageProcessor processor, MediaStore store, Clock clock) {
+    MediaLibrary(JdbcClient jdbc, ImageProcessor processor, MediaStore store, Clock clock, MediaUrls urls) {
+        this.urls = urls;
         this.jdbc = jdbc;
         this.processor = processor;
         this.store = store;
@@ -105,14 +108,18 @@ public class MediaLibrary {
         return new Stored(media, created != null);
     }
 
+    private MediaUrls urls() {
+        return urls;
+    }
+
     public Optional<MediaFile> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from media where id = ?").param(id).query(FILE).optional();
+        return jdbc.sql("select " + COLUMNS + " from media where id = ?").param(id).query(file).optional();
     }
 
     /** Newest first, a page at a time (keyset on id). */
     public List<MediaFile> page(Long beforeId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from media where (:before::bigint is null or id < :before) order by id desc limit :limit")
-                .param("before", beforeId).param("limit", limit).query(FILE).list();
+                .param("before", beforeId).param("limit", limit).query(file).list();
     }
 
     public void describe(long id, String alt, String caption, String credit) {
@@ -131,7 +138,7 @@ public class MediaLibrary {
     }
 
     Optional<MediaFile> findByFileName(String fileName) {
-        return jdbc.sql("select " + COLUMNS + " from media where file_name = ?").param(fileName).query(FILE).optional();
+        return jdbc.sql("select " + COLUMNS + " from media where file_name = ?").param(fileName).query(file).optional();
     }
 
     /** Content type of a stored original or variant file. */

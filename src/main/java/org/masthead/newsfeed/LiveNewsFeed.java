@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import jakarta.annotation.PreDestroy;
-import org.masthead.article.Articles;
+import org.masthead.content.PublishedArticles;
 import org.masthead.system.ChangeSignal;
 import org.masthead.system.SiteSettings;
 import org.slf4j.Logger;
@@ -38,7 +38,8 @@ class LiveNewsFeed {
     private static final int REPLAY_LIMIT = 500;
 
     private final JdbcClient jdbc;
-    private final Articles articles;
+    private final PublishedArticles articles;
+    private final NewsFeed newsFeed;
     private final TemplateEngine templates;
     private final SiteSettings settings;
     private final Limits limits;
@@ -65,13 +66,15 @@ class LiveNewsFeed {
         return thread;
     });
 
-    LiveNewsFeed(JdbcClient jdbc, Articles articles, TemplateEngine templates, SiteSettings settings, Limits limits) {
+    LiveNewsFeed(JdbcClient jdbc, PublishedArticles articles, NewsFeed newsFeed, TemplateEngine templates,
+                 SiteSettings settings, Limits limits) {
+        this.newsFeed = newsFeed;
         this.jdbc = jdbc;
         this.articles = articles;
         this.templates = templates;
         this.settings = settings;
         this.limits = limits;
-        this.highest = articles.latestFeedEvent();
+        this.highest = newsFeed.latestEvent();
         long every = limits.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -104,7 +107,7 @@ class LiveNewsFeed {
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(error -> streams.remove(stream));
-        long from = lastEventId == null ? articles.latestFeedEvent() : lastEventId;
+        long from = lastEventId == null ? newsFeed.latestEvent() : lastEventId;
         if (lastEventId == null) {
             // tells the browser where it stands, so a reconnect asks for what it missed
             stream.send(SseEmitter.event().id(String.valueOf(from)).name("ready").data("{}"), -1);
@@ -127,7 +130,7 @@ class LiveNewsFeed {
     /** Runs on the signal listener's thread: hand over at once, so slow readers never hold up other signals. */
     @EventListener
     void signal(ChangeSignal signal) {
-        if (signal.payload().startsWith(FeedSignals.FEED_PREFIX) || signal.payload().equals(ChangeSignal.RECONNECTED)) {
+        if (signal.payload().startsWith(NewsFeedRecorder.FEED_PREFIX) || signal.payload().equals(ChangeSignal.RECONNECTED)) {
             delivery.execute(this::deliverNew);
         }
     }
@@ -169,7 +172,7 @@ class LiveNewsFeed {
     private SseEmitter.SseEventBuilder render(FeedEvent event) {
         String data;
         if (event.kind().equals("published")) {
-            String html = articles.publishedSummary(event.articleId()).map(summary -> {
+            String html = articles.summary(event.articleId()).map(summary -> {
                 StringOutput output = new StringOutput();
                 templates.render("newsfeed/items.jte", Map.of("items", List.of(summary), "site", settings.current()), output);
                 return output.toString().strip();

@@ -1,8 +1,7 @@
 package org.masthead.newsfeed;
 
-import org.masthead.article.ArticleSummary;
-import org.masthead.article.NewsFeedBox;
-import org.masthead.article.Slice;
+import org.masthead.content.ArticleSummary;
+import org.masthead.content.Slice;
 import org.masthead.system.Site;
 
 /** The next items of the news feed as an HTML fragment, appended in place by the page's script. */

@@ -1,8 +1,7 @@
 package org.masthead.newsfeed;
 
-import org.masthead.article.ArticleSummary;
-import org.masthead.article.NewsFeedBox;
-import org.masthead.article.Slice;
+import org.masthead.content.ArticleSummary;
+import org.masthead.content.Slice;
 import org.masthead.system.Layout;
 
 /** The dedicated news feed page; {@code continued} is true past the first page. */

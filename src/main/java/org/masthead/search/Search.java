@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Full-text search over published articles. The query is parsed with web-search syntax ("exact phrase", -word,
+ * Full-text search over published articles, in the search module's own index (kept by {@link SearchIndexer}). The query is parsed with web-search syntax ("exact phrase", -word,
  * OR) in both the English and the simple configuration, so English is matched by stem and every other language
  * word for word. Relevance ranks the newest matches (at most {@value #RELEVANCE_WINDOW}), which keeps a common
  * word fast on a million articles and favours fresh news among equals.
@@ -58,21 +58,21 @@ class Search {
         Map<String, Object> params = new HashMap<>();
         params.put("q", text);
         params.put("limit", limit + 1);
-        StringBuilder where = new StringBuilder("a.status = 'published' and a.search_vector @@ q.query");
+        StringBuilder where = new StringBuilder("d.vector @@ q.query");
         if (filters.sectionId() != null) {
-            where.append(" and a.section_id = :section");
+            where.append(" and d.section_id = :section");
             params.put("section", filters.sectionId());
         }
         if (filters.authorId() != null) {
-            where.append(" and exists (select 1 from article_author aa where aa.article_id = a.id and aa.author_id = :author)");
+            where.append(" and :author = any(d.author_ids)");
             params.put("author", filters.authorId());
         }
         if (filters.from() != null) {
-            where.append(" and a.published_at >= :from");
+            where.append(" and d.published_at >= :from");
             params.put("from", OffsetDateTime.ofInstant(filters.from(), ZoneOffset.UTC));
         }
         if (filters.to() != null) {
-            where.append(" and a.published_at < :to");
+            where.append(" and d.published_at < :to");
             params.put("to", OffsetDateTime.ofInstant(filters.to(), ZoneOffset.UTC));
         }
         String keyset = "";
@@ -80,45 +80,44 @@ class Search {
             params.put("rank", before.rank());
             params.put("at", OffsetDateTime.ofInstant(before.publishedAt(), ZoneOffset.UTC));
             params.put("id", before.id());
-            keyset = newestFirst ? " and (a.published_at, a.id) < (:at, :id)" : " where (r.rank, r.published_at, r.id) < (:rank, :at, :id)";
+            keyset = newestFirst ? " and (d.published_at, d.article_id) < (:at, :id)"
+                    : " where (r.rank, r.published_at, r.id) < (:rank, :at, :id)";
         }
-        String sql;
+        String hits;
         if (newestFirst) {
-            sql = """
+            hits = """
                     with q as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query)
-                    select a.id, a.slug, a.headline, a.published_at, a.section_id, a.language, a.body_text,
-                           0::float8 as rank, q.query
-                    from article a, q where\s""" + where + keyset + " order by a.published_at desc, a.id desc limit :limit";
+                    select d.article_id as id, d.published_at, 0::float8 as rank, q.query
+                    from search_document d, q where\s""" + where + keyset
+                    + " order by d.published_at desc, d.article_id desc limit :limit";
         } else {
-            sql = """
+            hits = """
                     with q as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query),
                     candidates as (
-                        select a.id from article a, q where\s""" + where
-                    + " order by a.published_at desc, a.id desc limit " + RELEVANCE_WINDOW + """
+                        select d.article_id, d.published_at, d.vector from search_document d, q where\s""" + where
+                    + " order by d.published_at desc, d.article_id desc limit " + RELEVANCE_WINDOW + """
 
                     ),
                     ranked as (
-                        select a.id, a.slug, a.headline, a.published_at, a.section_id, a.language, a.body_text,
-                               ts_rank_cd(a.search_vector, q.query)::float8 as rank, q.query
-                        from candidates c join article a on a.id = c.id, q
+                        select c.article_id as id, c.published_at, ts_rank_cd(c.vector, q.query)::float8 as rank, q.query
+                        from candidates c, q
                     )
                     select * from ranked r""" + keyset + " order by r.rank desc, r.published_at desc, r.id desc limit :limit";
         }
+        // Headline, section, bylines and the snippet come from content's view of published articles.
         String withSnippets = """
-                select h.id, h.slug, h.headline, h.published_at, h.rank, s.slug as section_slug, s.name as section_name,
-                       array(select au.name from article_author aa join author au on au.id = aa.author_id
-                             where aa.article_id = h.id order by aa.position) as authors,
-                       ts_headline(article_search_config(h.language), h.body_text, h.query,
+                select h.id, a.slug, a.headline, h.published_at, h.rank, a.section_name, a.author_names,
+                       ts_headline(article_search_config(a.language), a.body_text, h.query,
                            'StartSel=' || chr(57344) || ', StopSel=' || chr(57345)
                            || ', MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-                from (""" + sql + """
+                from (""" + hits + """
 
-                ) h join section s on s.id = h.section_id
+                ) h join content_published_article a on a.id = h.id
                 order by\s""" + (newestFirst ? "h.published_at desc, h.id desc" : "h.rank desc, h.published_at desc, h.id desc");
         List<SearchResult> rows = new ArrayList<>(jdbc.sql(withSnippets).params(params).query((rs, row) -> new SearchResult(
                 rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
                 rs.getString("section_name"),
-                strings(rs.getArray("authors")), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                strings(rs.getArray("author_names")), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
                 markUp(rs.getString("snippet")), rs.getDouble("rank"))).list());
         SearchCursor next = null;
         if (rows.size() > limit) {
@@ -141,9 +140,9 @@ class Search {
             String replacement = token;
             if (word.length() >= 3 && !known(word)) {
                 Optional<String> closest = jdbc.sql("""
-                        select word from search_term where word % :w and articles > 0
-                        order by similarity(word, :w) desc, articles desc, word limit 1
-                        """).param("w", word).query(String.class).optional();
+                        select word from search_term where word % :w
+                        order by similarity(word, :w) desc, word limit 20
+                        """).param("w", word).query(String.class).list().stream().filter(this::published).findFirst();
                 if (closest.isPresent()) {
                     String bare = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
                     String spelled = !bare.isEmpty() && Character.isUpperCase(bare.codePointAt(0))
@@ -159,8 +158,18 @@ class Search {
     }
 
     private boolean known(String word) {
-        return jdbc.sql("select exists (select 1 from search_term where word = ? and articles > 0)").param(word)
-                .query(Boolean.class).single();
+        return published(word);
+    }
+
+    /**
+     * Whether a word is in something published now: the search index holds published articles only, so a word
+     * of a withdrawn or re-headlined story is never offered.
+     */
+    private boolean published(String word) {
+        return jdbc.sql("""
+                select exists (select 1 from search_document
+                               where vector @@ (plainto_tsquery('english', :w) || plainto_tsquery('simple', :w)))
+                """).param("w", word).query(Boolean.class).single();
     }
 
     /** The snippet is plain text with sentinel characters around matches: escape it, then mark the matches. */

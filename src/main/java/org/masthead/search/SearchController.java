@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
-import org.masthead.section.Section;
-import org.masthead.section.Sections;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
+import org.masthead.content.Section;
+import org.masthead.content.Sections;
 import org.masthead.system.HttpCaching;
 import org.masthead.system.Layouts;
 import org.masthead.system.Pages;
@@ -93,7 +93,7 @@ class SearchController {
             }
         }
         caching.isNotModified(request, null);
-        caching.tag(request, List.of("search", "news-feed"));
+        caching.tag(request, List.of(org.masthead.system.SurrogateKey.SEARCH, org.masthead.system.SurrogateKey.SITE));
         String title = text.isEmpty() ? "Search" : "Search: " + (text.length() > 60 ? text.substring(0, 60) + "…" : text);
         return Pages.view("search/results", new SearchPage(layouts.page(title, "Search everything we have published.",
                 "/search", "search"), text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text,

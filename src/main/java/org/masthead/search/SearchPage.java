@@ -2,8 +2,8 @@ package org.masthead.search;
 
 import java.util.List;
 
-import org.masthead.author.Author;
-import org.masthead.section.Section;
+import org.masthead.content.Author;
+import org.masthead.content.Section;
 import org.masthead.system.Layout;
 
 /**

@@ -1,5 +1,7 @@
 /**
- * Full-text search of everything published (PostgreSQL tsvector, GIN, websearch syntax, "Did you mean"
- * through pg_trgm) and related articles under each story.
+ * Search: the module's own full-text index of published articles (search_document, kept by a durable listener
+ * from content events), the search page with web-search syntax, filters, snippets and "Did you mean", and the
+ * related articles under each story.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = {"content", "media", "system", "text"})
 package org.masthead.search;

@@ -2,8 +2,13 @@ package org.masthead.syndication;
 
 import java.util.Set;
 
-/** Tells a CDN to drop cached copies. Today it only logs; a Fastly or Cloudflare client can implement it later. */
+import org.masthead.system.SurrogateKey;
+
+/**
+ * Tells a CDN to drop cached copies, by surrogate key (Fastly, Cloudflare cache tags) or by URL. An exception makes
+ * the purge listener's publication incomplete, so it is tried again.
+ */
 public interface CdnPurger {
 
-    void purge(Set<String> surrogateKeys, Set<String> urls);
+    void purge(Set<SurrogateKey> surrogateKeys, Set<String> urls);
 }

@@ -3,13 +3,13 @@ package org.masthead.syndication;
 import java.time.Instant;
 import java.util.List;
 
-import org.masthead.article.FeedEntry;
-import org.masthead.article.FeedScope;
-import org.masthead.article.Syndication;
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
-import org.masthead.section.Section;
-import org.masthead.section.Sections;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
+import org.masthead.content.Section;
+import org.masthead.content.Sections;
+import org.masthead.content.Tag;
+import org.masthead.content.Tags;
+import org.masthead.system.SurrogateKey;
 import org.masthead.system.HttpCaching;
 import org.masthead.system.NotFoundException;
 import org.masthead.system.Site;
@@ -27,15 +27,17 @@ class FeedController {
     static final int ITEMS = 50;
 
     private final Syndication syndication;
+    private final Tags tags;
     private final Sections sections;
     private final Authors authors;
     private final Feeds feeds;
     private final SiteSettings settings;
     private final HttpCaching caching;
 
-    FeedController(Syndication syndication, Sections sections, Authors authors, Feeds feeds, SiteSettings settings,
-                   HttpCaching caching) {
+    FeedController(Syndication syndication, Tags tags, Sections sections, Authors authors, Feeds feeds,
+                   SiteSettings settings, HttpCaching caching) {
         this.syndication = syndication;
+        this.tags = tags;
         this.sections = sections;
         this.authors = authors;
         this.feeds = feeds;
@@ -47,7 +49,7 @@ class FeedController {
     ResponseEntity<String> site(@PathVariable String format, ServletWebRequest request) {
         Site site = settings.current();
         return respond(format, new Feeds.Channel(site.name(), site.tagline(), "/", "/feed"), FeedScope.everything(),
-                List.of("feeds", "news-feed"), request);
+                List.of(SurrogateKey.FEEDS, SurrogateKey.NEWS_FEED, SurrogateKey.SITE), request);
     }
 
     @GetMapping("/sections/{slug}/feed.{format:xml|atom|json}")
@@ -57,7 +59,7 @@ class FeedController {
         return respond(format, new Feeds.Channel(site.name() + ": " + section.name(),
                         section.description().isBlank() ? section.name() : section.description(), section.url(),
                         section.url() + "/feed"), FeedScope.inSection(section.id()),
-                List.of("feeds", "section-" + section.id()), request);
+                List.of(SurrogateKey.section(section.id()), SurrogateKey.SITE), request);
     }
 
     @GetMapping("/authors/{slug}/feed.{format:xml|atom|json}")
@@ -66,22 +68,31 @@ class FeedController {
         Site site = settings.current();
         return respond(format, new Feeds.Channel(site.name() + ": " + author.name(),
                         "Stories by " + author.name(), author.url(), author.url() + "/feed"),
-                FeedScope.byAuthor(author.id()), List.of("feeds", "author-" + author.id()), request);
+                FeedScope.byAuthor(author.id()), List.of(SurrogateKey.author(author.id()), SurrogateKey.SITE), request);
     }
 
     @GetMapping("/tags/{slug}/feed.{format:xml|atom|json}")
     ResponseEntity<String> tag(@PathVariable String slug, @PathVariable String format, ServletWebRequest request) {
-        Syndication.Tag tag = syndication.tagBySlug(slug).orElseThrow(() -> new NotFoundException("No tag " + slug));
+        Tag tag = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("No tag " + slug));
         Site site = settings.current();
-        return respond(format, new Feeds.Channel(site.name() + ": " + tag.name(), "Stories about " + tag.name(), "/",
-                "/tags/" + tag.slug() + "/feed"), FeedScope.tagged(tag.id()), List.of("feeds", "tag-" + tag.slug()), request);
+        return respond(format, new Feeds.Channel(site.name() + ": " + tag.name(),
+                        tag.description().isBlank() ? "Stories about " + tag.name() : tag.description(), tag.url(),
+                        tag.url() + "/feed"), FeedScope.tagged(tag.id()), List.of(SurrogateKey.tag(tag.slug()), SurrogateKey.SITE),
+                request);
     }
 
-    private ResponseEntity<String> respond(String extension, Feeds.Channel channel, FeedScope scope, List<String> keys,
-                                           ServletWebRequest request) {
+    private ResponseEntity<String> respond(String extension, Feeds.Channel channel, FeedScope scope,
+                                           List<SurrogateKey> scopeKeys, ServletWebRequest request) {
         Feeds.Format format = Feeds.Format.of(extension);
         List<FeedEntry> entries = syndication.feed(scope, ITEMS);
         Instant lastModified = entries.stream().map(FeedEntry::updatedAt).max(Instant::compareTo).orElse(null);
+        // a feed shows its entries' sections, bylines and tags by name: renaming one evicts it
+        java.util.Set<SurrogateKey> keys = new java.util.LinkedHashSet<>(scopeKeys);
+        keys.add(SurrogateKey.FEEDS);
+        for (FeedEntry entry : entries) {
+            keys.add(SurrogateKey.section(entry.section().id()));
+            entry.authors().forEach(author -> keys.add(SurrogateKey.author(author.id())));
+        }
         caching.tag(request, keys);
         if (caching.isNotModified(request, lastModified)) {
             return null;

@@ -24,7 +24,6 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
-import org.masthead.article.FeedEntry;
 import org.masthead.system.Site;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;

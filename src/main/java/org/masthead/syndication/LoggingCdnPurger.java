@@ -13,7 +13,7 @@ class LoggingCdnPurger implements CdnPurger {
     private static final Logger log = LoggerFactory.getLogger(LoggingCdnPurger.class);
 
     @Override
-    public void purge(Set<String> surrogateKeys, Set<String> urls) {
+    public void purge(Set<org.masthead.system.SurrogateKey> surrogateKeys, Set<String> urls) {
         log.info("CDN purge: keys {} urls {}", surrogateKeys, urls);
     }
 }

@@ -14,14 +14,12 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.masthead.article.FeedEntry;
-import org.masthead.article.Syndication;
 import org.masthead.system.HttpCaching;
 import org.masthead.system.NotFoundException;
 import org.masthead.system.Site;
 import org.masthead.system.SiteSettings;
+import org.masthead.system.SurrogateKey;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,14 +40,12 @@ class SitemapController {
     private static final Duration NEWS_WINDOW = Duration.ofHours(48);
 
     private final Syndication syndication;
-    private final JdbcClient jdbc;
     private final SiteSettings settings;
     private final HttpCaching caching;
     private final Clock clock;
 
-    SitemapController(Syndication syndication, JdbcClient jdbc, SiteSettings settings, HttpCaching caching, Clock clock) {
+    SitemapController(Syndication syndication, SiteSettings settings, HttpCaching caching, Clock clock) {
         this.syndication = syndication;
-        this.jdbc = jdbc;
         this.settings = settings;
         this.caching = caching;
         this.clock = clock;
@@ -60,7 +56,7 @@ class SitemapController {
         Site site = settings.current();
         List<Syndication.SitemapMonth> months = syndication.sitemapMonths();
         Instant newest = months.stream().map(Syndication.SitemapMonth::lastModified).max(Instant::compareTo).orElse(null);
-        caching.tag(request, List.of("sitemaps"));
+        caching.tag(request, List.of(SurrogateKey.SITEMAPS));
         if (caching.isNotModified(request, newest)) {
             return;
         }
@@ -95,7 +91,7 @@ class SitemapController {
         Syndication.SitemapMonth known = syndication.sitemapMonths().stream()
                 .filter(candidate -> candidate.month().equals(yearMonth) && candidate.page() == page).findFirst()
                 .orElseThrow(() -> new NotFoundException("No sitemap for " + month + " page " + page));
-        caching.tag(request, List.of("sitemaps"));
+        caching.tag(request, List.of(SurrogateKey.SITEMAPS));
         if (caching.isNotModified(request, known.lastModified())) {
             return;
         }
@@ -127,30 +123,19 @@ class SitemapController {
 
     @GetMapping("/sitemaps/sections.xml")
     void sections(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
-        pages(request, response, """
-                select s.slug, (select a.published_at from article a
-                                where a.section_id = s.id and a.status = 'published'
-                                order by a.published_at desc, a.id desc limit 1) as last_modified
-                from section s order by s.position, s.id
-                """, "/sections/");
+        pages(request, response, syndication.sections(), "/sections/");
     }
 
     @GetMapping("/sitemaps/authors.xml")
     void authors(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
-        pages(request, response, """
-                select au.slug, (select aa.published_at from article_author aa
-                                 where aa.author_id = au.id and aa.published_at is not null
-                                 order by aa.published_at desc limit 1) as last_modified
-                from author au where exists (select 1 from article_author aa where aa.author_id = au.id and aa.published_at is not null)
-                order by au.slug
-                """, "/authors/");
+        pages(request, response, syndication.authors(), "/authors/");
     }
 
     @GetMapping("/sitemaps/news.xml")
     void news(ServletWebRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
         Site site = settings.current();
         List<FeedEntry> recent = syndication.publishedSince(clock.instant().minus(NEWS_WINDOW));
-        caching.tag(request, List.of("sitemaps", "news-feed"));
+        caching.tag(request, List.of(SurrogateKey.SITEMAPS, SurrogateKey.NEWS_FEED));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60, s-maxage=60");
         write(response, xml -> {
             xml.writeStartElement("urlset");
@@ -204,20 +189,15 @@ class SitemapController {
         return lower.equals("zh-cn") || lower.equals("zh-tw") ? lower : lower.split("-")[0];
     }
 
-    private void pages(ServletWebRequest request, HttpServletResponse response, String sql, String prefix)
+    private void pages(ServletWebRequest request, HttpServletResponse response, List<Syndication.Listed> pages, String prefix)
             throws IOException, XMLStreamException {
         Site site = settings.current();
-        record Page(String slug, Instant lastModified) {
-        }
-        List<Page> pages = jdbc.sql(sql).query((rs, row) -> new Page(rs.getString("slug"),
-                rs.getObject("last_modified", java.time.OffsetDateTime.class) == null ? null
-                        : rs.getObject("last_modified", java.time.OffsetDateTime.class).toInstant())).list();
-        caching.tag(request, List.of("sitemaps"));
+        caching.tag(request, List.of(SurrogateKey.SITEMAPS));
         caching.isNotModified(request, null);
         write(response, xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(SITEMAP);
-            for (Page page : pages) {
+            for (Syndication.Listed page : pages) {
                 xml.writeStartElement("url");
                 element(xml, "loc", site.absolute(prefix + page.slug()));
                 if (page.lastModified() != null) {

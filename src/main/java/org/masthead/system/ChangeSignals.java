@@ -18,17 +18,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Cross-node signals through PostgreSQL LISTEN/NOTIFY, no broker needed. {@link #send} notifies inside the
- * caller's transaction (PostgreSQL delivers it only on commit); a dedicated connection listens, is re-opened
- * after a database restart, and turns every notification into {@link ChangeSignal} and {@link ContentChanged}
- * application events on this node.
+ * Cross-node signals through PostgreSQL LISTEN/NOTIFY, no broker needed. {@link #send} and {@link #evict} notify
+ * inside the caller's transaction (PostgreSQL delivers only on commit, so no node evicts before the change is
+ * visible); a dedicated connection listens, is re-opened after a database restart, and turns every notification
+ * into a {@link ChangeSignal} application event on this node — and eviction signals into {@link ContentChanged}
+ * with their surrogate keys.
  */
 @Component
 public class ChangeSignals implements SmartLifecycle {
 
     static final String CHANNEL = "masthead_changes";
+    static final String EVICT_PREFIX = "evict:";
+    /** NOTIFY payloads must stay under 8000 bytes; a longer key list becomes "evict everything". */
+    private static final int MAX_PAYLOAD = 7_500;
     private static final Logger log = LoggerFactory.getLogger(ChangeSignals.class);
 
+    /** Names this node in its own eviction signals, which PostgreSQL also delivers back to it. */
+    private final String node = java.util.UUID.randomUUID().toString().substring(0, 8);
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
@@ -45,6 +51,31 @@ public class ChangeSignals implements SmartLifecycle {
     /** Announces a change to every node, this one included, when the current transaction commits. */
     public void send(String payload) {
         jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query((rs, row) -> 1).list();
+    }
+
+    /**
+     * Every node drops the cached responses and lists tagged with these keys, once the transaction commits: this
+     * node at once after the commit (so whoever made the change sees it on the next request), the others when the
+     * notification arrives.
+     */
+    public void evict(java.util.Collection<SurrogateKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String payload = EVICT_PREFIX + node + ":" + SurrogateKey.header(keys);
+        send(payload.length() > MAX_PAYLOAD ? EVICT_PREFIX + node + ":*" : payload);
+        ContentChanged here = ContentChanged.of(keys);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            events.publishEvent(here);
+                        }
+                    });
+        } else {
+            events.publishEvent(here);
+        }
     }
 
     @Override
@@ -120,7 +151,16 @@ public class ChangeSignals implements SmartLifecycle {
 
     private void deliver(String payload) {
         try {
-            events.publishEvent(new ContentChanged());
+            if (payload.startsWith(EVICT_PREFIX)) {
+                String[] senderAndKeys = payload.substring(EVICT_PREFIX.length()).split(":", 2);
+                // this node evicted at its own commit already; the others learn it here
+                if (senderAndKeys.length == 2 && !senderAndKeys[0].equals(node)) {
+                    events.publishEvent(senderAndKeys[1].equals("*") ? ContentChanged.all()
+                            : new ContentChanged(SurrogateKey.parse(senderAndKeys[1]), false));
+                }
+            } else if (payload.equals(ChangeSignal.RECONNECTED)) {
+                events.publishEvent(ContentChanged.all()); // changes may have been missed meanwhile
+            }
             events.publishEvent(new ChangeSignal(payload));
         } catch (RuntimeException e) {
             log.warn("A change signal receiver failed on {}", payload, e);

@@ -1,8 +1,37 @@
 package org.masthead.system;
 
+import java.util.Collection;
+import java.util.Set;
+
 /**
- * Something readers see changed, on this node or another (relayed through PostgreSQL NOTIFY): caches of
- * rendered pages and derived lists must be dropped.
+ * Something readers see changed, on this node or another (relayed through PostgreSQL NOTIFY): cached responses
+ * and derived lists tagged with any of {@code keys} must be dropped; {@code everything} drops all of them (after
+ * the signal connection was lost, when changes may have been missed).
  */
-public record ContentChanged() {
+public record ContentChanged(Set<String> keys, boolean everything) {
+
+    public static ContentChanged of(Collection<SurrogateKey> keys) {
+        return new ContentChanged(Set.copyOf(keys.stream().map(SurrogateKey::value).toList()), false);
+    }
+
+    public static ContentChanged all() {
+        return new ContentChanged(Set.of(), true);
+    }
+
+    /** Whether a response or cache entry tagged with {@code tags} is affected. */
+    public boolean touches(Collection<String> tags) {
+        if (everything) {
+            return true;
+        }
+        for (String tag : tags) {
+            if (keys.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean touches(SurrogateKey key) {
+        return everything || keys.contains(key.value());
+    }
 }

@@ -39,8 +39,9 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "stop")
     EmbeddedDatabaseSupervisor embeddedDatabaseSupervisor(EmbeddedPostgresServer server, MastheadProperties properties,
                                                           DatabaseAvailability availability,
-                                                          org.springframework.context.ApplicationEventPublisher events) {
-        return new EmbeddedDatabaseSupervisor(server, properties.embeddedDatabase(), availability, events);
+                                                          org.springframework.context.ApplicationEventPublisher events,
+                                                          java.time.Clock clock) {
+        return new EmbeddedDatabaseSupervisor(server, properties.embeddedDatabase(), availability, events, clock);
     }
 
     static class NoExternalDatabase implements org.springframework.context.annotation.Condition {

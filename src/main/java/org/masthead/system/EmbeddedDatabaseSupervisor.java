@@ -1,5 +1,6 @@
 package org.masthead.system;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ final class EmbeddedDatabaseSupervisor {
     private final Duration giveUpAfter;
     private final DatabaseAvailability availability;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "masthead-database-supervisor");
         thread.setDaemon(true);
@@ -35,8 +37,9 @@ final class EmbeddedDatabaseSupervisor {
     private boolean brokenReported;
 
     EmbeddedDatabaseSupervisor(EmbeddedPostgresServer server, MastheadProperties.EmbeddedDatabase settings,
-                               DatabaseAvailability availability, ApplicationEventPublisher events) {
+                               DatabaseAvailability availability, ApplicationEventPublisher events, Clock clock) {
         this.server = server;
+        this.clock = clock;
         this.giveUpAfter = settings.giveUpAfter();
         this.availability = availability;
         this.events = events;
@@ -50,13 +53,13 @@ final class EmbeddedDatabaseSupervisor {
                 return;
             }
             if (downSince == null) {
-                downSince = Instant.now();
+                downSince = clock.instant();
                 log.error("The embedded PostgreSQL in {} is not running; restarting it", server.dataDirectory());
             }
             availability.restarting(true);
             server.restart();
             availability.restarting(false);
-            log.info("The embedded PostgreSQL is back after {} ms", Duration.between(downSince, Instant.now()).toMillis());
+            log.info("The embedded PostgreSQL is back after {} ms", Duration.between(downSince, clock.instant()).toMillis());
             downSince = null;
             if (brokenReported) {
                 brokenReported = false;
@@ -64,7 +67,7 @@ final class EmbeddedDatabaseSupervisor {
             }
         } catch (Exception e) {
             log.warn("Restarting the embedded PostgreSQL failed ({}); trying again", e.getMessage());
-            if (downSince != null && !brokenReported && Duration.between(downSince, Instant.now()).compareTo(giveUpAfter) > 0) {
+            if (downSince != null && !brokenReported && Duration.between(downSince, clock.instant()).compareTo(giveUpAfter) > 0) {
                 brokenReported = true;
                 log.error("The embedded PostgreSQL has not come back in {}; reporting liveness BROKEN", giveUpAfter);
                 AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);

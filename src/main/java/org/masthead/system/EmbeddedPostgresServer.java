@@ -78,6 +78,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // Spring stops it as its last bean; zonky's own JVM hook would stop it while the app is still
+                // finishing requests and event publications in a graceful shutdown.
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Durability first: this is the newsroom's only copy unless it runs backups.
                 .setServerConfig("fsync", "on")

@@ -29,8 +29,8 @@ public class HttpCaching {
         this.lastChange = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
-    @org.springframework.context.event.EventListener(ContentChanged.class)
-    void contentChanged() {
+    @org.springframework.context.event.EventListener
+    void contentChanged(ContentChanged event) {
         lastChange = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
@@ -78,11 +78,12 @@ public class HttpCaching {
      * Names what a response shows (article, section, author keys…) so a CDN can purge exactly the pages a change
      * affects: {@code Surrogate-Key} (Fastly and others, space-separated) and {@code Cache-Tag} (Cloudflare).
      */
-    public void tag(ServletWebRequest request, java.util.Collection<String> keys) {
+    public void tag(ServletWebRequest request, java.util.Collection<SurrogateKey> keys) {
         HttpServletResponse response = request.getResponse();
         if (response != null && !keys.isEmpty()) {
-            response.setHeader("Surrogate-Key", String.join(" ", keys));
-            response.setHeader("Cache-Tag", String.join(",", keys));
+            String header = SurrogateKey.header(keys);
+            response.setHeader("Surrogate-Key", header);
+            response.setHeader("Cache-Tag", header.replace(' ', ','));
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param jsonLd JSON-LD documents, already serialized (see {@link JsonLd})
  */
 public record Layout(Site site, List<NavLink> navigation, String title, String description, String canonicalUrl,
-                     String currentNav, List<FeedLink> feeds, List<MetaTag> meta, List<String> jsonLd) {
+                     String currentNav, List<FeedLink> feeds, List<MetaTag> meta, List<String> jsonLd,
+                     List<NavLink> footer) {
 
     /** A {@code <link rel="alternate">} to a feed. */
     public record FeedLink(String title, String type, String href) {
@@ -50,18 +51,21 @@ public record Layout(Site site, List<NavLink> navigation, String title, String d
     public Layout withFeeds(String title, String basePath) {
         List<FeedLink> all = new ArrayList<>(feeds);
         all.addAll(FeedLink.of(title, site, basePath));
-        return new Layout(site, navigation, this.title, description, canonicalUrl, currentNav, List.copyOf(all), meta, jsonLd);
+        return new Layout(site, navigation, this.title, description, canonicalUrl, currentNav, List.copyOf(all), meta, jsonLd,
+                footer);
     }
 
     public Layout withMeta(List<MetaTag> tags) {
         List<MetaTag> all = new ArrayList<>(meta);
         all.addAll(tags);
-        return new Layout(site, navigation, title, description, canonicalUrl, currentNav, feeds, List.copyOf(all), jsonLd);
+        return new Layout(site, navigation, title, description, canonicalUrl, currentNav, feeds, List.copyOf(all), jsonLd,
+                footer);
     }
 
     public Layout withJsonLd(String document) {
         List<String> all = new ArrayList<>(jsonLd);
         all.add(document);
-        return new Layout(site, navigation, title, description, canonicalUrl, currentNav, feeds, meta, List.copyOf(all));
+        return new Layout(site, navigation, title, description, canonicalUrl, currentNav, feeds, meta, List.copyOf(all),
+                footer);
     }
 }

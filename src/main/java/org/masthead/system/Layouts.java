@@ -19,7 +19,8 @@ public class Layouts {
     public Layout page(String title, String description, String path, String currentNav) {
         Site site = settings.current();
         return new Layout(site, navigationLinks(), title, description == null ? site.tagline() : description,
-                site.absolute(path), currentNav, Layout.FeedLink.of(site.name(), site, "/feed"), List.of(), List.of());
+                site.absolute(path), currentNav, Layout.FeedLink.of(site.name(), site, "/feed"), List.of(), List.of(),
+                footerLinks());
     }
 
     private List<NavLink> navigationLinks() {
@@ -27,6 +28,14 @@ public class Layouts {
             return navigation.links();
         } catch (RuntimeException e) {
             // An error page must still render when the database is what failed.
+            return List.of();
+        }
+    }
+
+    private List<NavLink> footerLinks() {
+        try {
+            return navigation.footerLinks();
+        } catch (RuntimeException e) {
             return List.of();
         }
     }

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.event.EventListener;
@@ -20,26 +23,32 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Finished public responses — compressed once, with their validators — kept in memory and served as stored
- * bytes. Entries live briefly and every node drops them when content changes anywhere, so a cached page is never
- * staler than the change signal. The last good copy of each page is also kept, for up to the
- * {@code stale-if-error} the Cache-Control header promises: it is served only while the database cannot be
- * reached.
+ * bytes. Each entry is tagged with the response's surrogate keys; a change anywhere evicts, on every node, only
+ * the entries tagged with a key it touches, so publishing in Politics leaves the Culture page cached. The last
+ * good copy of each page is also kept, for up to the {@code stale-if-error} the Cache-Control header promises:
+ * it is served only while the database cannot be reached.
  */
 @Component
 public class PageCache {
 
     private static final Pattern STALE_IF_ERROR = Pattern.compile("stale-if-error=(\\d+)");
+    private static final String SURROGATE_KEY = "Surrogate-Key";
 
     /** A stored response: its status is always 200; headers as they were sent. */
-    record Entry(Map<String, String> headers, byte[] body, String etag, Instant storedAt) {
+    record Entry(Map<String, String> headers, byte[] body, String etag, Instant storedAt, Set<String> tags) {
     }
 
     private final Cache<String, Entry> entries;
     private final Cache<String, Entry> lastGood;
+    /** Which entries carry a surrogate key: the entries an eviction of that key drops. */
+    private final Map<String, Set<String>> byTag = new ConcurrentHashMap<>();
+    /** When each key was last evicted, so a page rendered before that is not stored after it. */
+    private final Cache<String, Long> evictedAt;
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile long evictedAllAt;
     private final boolean enabled;
     private final Duration staleIfError;
     private final Clock clock;
-    private final AtomicLong generation = new AtomicLong();
 
     PageCache(Settings settings, MastheadProperties properties, Clock clock) {
         this.enabled = settings.enabled();
@@ -50,17 +59,20 @@ public class PageCache {
                 .expireAfterWrite(settings.ttl())
                 .maximumWeight(settings.maxSize().toBytes())
                 .weigher((String key, Entry entry) -> key.length() + entry.body().length + 256)
+                .executor(Runnable::run)
+                .removalListener((String key, Entry entry, RemovalCause cause) -> unindex(key, entry, cause))
                 .build();
         this.lastGood = Caffeine.newBuilder()
                 .expireAfterWrite(this.staleIfError.isZero() ? Duration.ofSeconds(1) : this.staleIfError)
                 .maximumWeight(settings.maxSize().toBytes())
                 .weigher((String key, Entry entry) -> key.length() + entry.body().length + 256)
                 .build();
+        this.evictedAt = Caffeine.newBuilder().expireAfterWrite(settings.ttl().multipliedBy(2)).maximumSize(200_000).build();
     }
 
-    /** Taken before rendering; {@link #put} stores only if nothing changed meanwhile. */
+    /** Taken before rendering; {@link #put} stores only if nothing the page shows was evicted meanwhile. */
     long generation() {
-        return generation.get();
+        return sequence.get();
     }
 
     Entry get(String key) {
@@ -81,17 +93,59 @@ public class PageCache {
     }
 
     void put(long renderedAt, String key, Map<String, String> headers, byte[] body, String etag) {
-        if (enabled && renderedAt == generation.get()) {
-            Entry entry = new Entry(new LinkedHashMap<>(headers), body, etag, clock.instant());
-            entries.put(key, entry);
-            lastGood.put(key, entry);
+        if (!enabled) {
+            return;
         }
+        Set<String> tags = SurrogateKey.parse(headers.get(SURROGATE_KEY));
+        Entry entry = new Entry(new LinkedHashMap<>(headers), body, etag, clock.instant(), tags);
+        lastGood.put(key, entry);
+        if (renderedAt < evictedAllAt || tags.stream().map(evictedAt::getIfPresent)
+                .anyMatch(evicted -> evicted != null && evicted > renderedAt)) {
+            return; // rendered from data that changed before the page was done: it would be stale already
+        }
+        for (String tag : tags) {
+            byTag.computeIfAbsent(tag, ignored -> ConcurrentHashMap.newKeySet()).add(key);
+        }
+        entries.put(key, entry);
     }
 
     @EventListener
     public void contentChanged(ContentChanged event) {
-        generation.incrementAndGet();
-        entries.invalidateAll(); // the last good copies stay: they are only for when the database is down
+        long now = sequence.incrementAndGet();
+        if (event.everything()) {
+            evictedAllAt = now;
+            entries.invalidateAll();
+            byTag.clear();
+            return;
+        }
+        for (String key : event.keys()) {
+            evictedAt.put(key, now);
+            Set<String> tagged = byTag.remove(key);
+            if (tagged != null) {
+                entries.invalidateAll(tagged); // the last good copies stay: they are only for when the database is down
+            }
+        }
+    }
+
+    /** How many responses are cached now (for tests and metrics). */
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    private void unindex(String key, Entry removed, RemovalCause cause) {
+        if (removed == null || cause == RemovalCause.REPLACED) {
+            return; // the new entry indexed its own tags; a leftover pointer only costs an extra eviction
+        }
+        Entry current = entries.getIfPresent(key);
+        for (String tag : removed.tags()) {
+            if (current == null || !current.tags().contains(tag)) {
+                byTag.computeIfPresent(tag, (ignored, keys) -> {
+                    keys.remove(key);
+                    return keys.isEmpty() ? null : keys;
+                });
+            }
+        }
     }
 
     /**

@@ -34,6 +34,9 @@ class PublicResponseFilter extends OncePerRequestFilter {
             HttpHeaders.CACHE_CONTROL, HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY, HttpHeaders.CONTENT_ENCODING,
             HttpHeaders.ETAG, HttpHeaders.CONTENT_LANGUAGE, "Surrogate-Key", "Cache-Tag", "X-Frame-Options");
 
+    /** Whether the page cache answered (HIT) or the page was rendered (MISS), as reverse proxies say it. */
+    static final String CACHE_STATUS = "X-Cache";
+
     private final PageCache cache;
     private final DatabaseAvailability database;
     private final UnavailablePage unavailable;
@@ -64,6 +67,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
         PageCache.Entry stored = key == null ? null : cache.get(key);
         if (stored != null) {
             stored.headers().forEach(response::setHeader);
+            response.setHeader(CACHE_STATUS, "HIT");
             send(request, response, stored.body(), stored.etag());
             return;
         }
@@ -97,6 +101,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
         }
         String etag = "\"" + md5(body) + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(CACHE_STATUS, "MISS");
         wrapper.resetBuffer();
         if (key != null && isShareable(response)) {
             java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -127,6 +132,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
         stale.headers().forEach(response::setHeader);
         response.setHeader(HttpHeaders.AGE, String.valueOf(Math.max(0, cache.age(stale).toSeconds())));
         response.setHeader(HttpHeaders.WARNING, "111 - \"Revalidation Failed\"");
+        response.setHeader(CACHE_STATUS, "STALE");
         // browsers and CDNs may keep it briefly, but should come back soon for the real page
         response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=10, stale-if-error=86400");
         send(request, response, stale.body(), stale.etag());

@@ -24,10 +24,14 @@ public class SiteSettings {
     private final LoadingCache<Boolean, Site> current;
 
     private final ChangeSignals signals;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
     SiteSettings(JdbcClient jdbc, SiteProperties defaults, org.springframework.core.env.Environment environment,
-                 ChangeSignals signals) {
+                 ChangeSignals signals, org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
         this.signals = signals;
+        this.events = events;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.defaults = defaults;
         // masthead.site-url is the documented name; masthead.site.url works too
@@ -35,9 +39,11 @@ public class SiteSettings {
         this.current = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(10)).build(key -> load());
     }
 
-    @org.springframework.context.event.EventListener(ContentChanged.class)
-    void changedElsewhere() {
-        current.invalidateAll();
+    @org.springframework.context.event.EventListener
+    void changedElsewhere(ContentChanged event) {
+        if (event.touches(SurrogateKey.SITE)) {
+            current.invalidateAll();
+        }
     }
 
     /** The site as last read; when the database cannot be reached before a first read, the configured defaults. */
@@ -69,6 +75,7 @@ public class SiteSettings {
                 .optional().orElse(new Editable("", "", "", null, ""));
     }
 
+    @org.springframework.transaction.annotation.Transactional
     public void save(Editable settings) {
         FieldErrors errors = new FieldErrors();
         String name = errors.line("name", "The site name", settings.name(), FieldLimits.NAME);
@@ -80,6 +87,7 @@ public class SiteSettings {
         }
         errors.throwIfAny();
         settings = new Editable(name, tagline, language, settings.logoMediaId(), publication);
+        Editable previous = editable();
         jdbc.sql("""
                 insert into site_settings (id, name, tagline, language, logo_media_id, publication_name)
                 values (1, :name, :tagline, :language, :logo, :publication)
@@ -90,7 +98,10 @@ public class SiteSettings {
                 .param("language", strip(settings.language())).param("logo", settings.logoMediaId())
                 .param("publication", strip(settings.publicationName())).update();
         current.invalidateAll();
-        signals.send("changed");
+        if (!settings.equals(previous)) {
+            events.publishEvent(new SiteSettingsChanged(java.util.UUID.randomUUID(), previous, settings, clock.instant()));
+            signals.evict(java.util.List.of(SurrogateKey.SITE, SurrogateKey.FEEDS, SurrogateKey.SITEMAPS));
+        }
     }
 
     private Site load() {

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleContent;
-import org.masthead.author.Authors;
-import org.masthead.editorial.Newsroom;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.Authors;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.Publishing;
+import org.masthead.content.Sections;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Sections;
+import org.masthead.support.Staff;
 import org.masthead.support.EmptySiteTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LiveFeedBrowserTests extends BrowserTest {
 
 
-    @Autowired Newsroom newsroom;
+    @Autowired Publishing publishing;
     @Autowired Sections sections;
     @Autowired Authors authors;
     @Autowired StaffAccounts accounts;
@@ -31,15 +33,17 @@ class LiveFeedBrowserTests extends BrowserTest {
 
     @Test
     void aNewlyPublishedStoryAppearsOnTheOpenPageWithoutAReload() throws Exception {
-        var staff = org.masthead.support.Newsroom.create(sections, authors, accounts);
+        var staff = Staff.create(sections, authors, accounts);
         browser.get("http://127.0.0.1:" + port + "/news-feed");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.__samePage = true;");
-        Thread.sleep(1_000); // the page's EventSource connects
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> // the page's EventSource is connected
+                "true".equals(driver.findElement(By.cssSelector("ol[data-news-feed]")).getAttribute("data-connected")));
 
         String headline = "Breaking: live in the browser " + staff.section().slug();
-        Article draft = newsroom.create(staff.editor(), new ArticleContent(headline, null, null, staff.section().id(),
-                List.of(staff.byline().id()), List.of(), "Live.", null, "en"));
-        newsroom.publish(staff.editor(), draft.id(), draft.version());
+        EditableArticle draft = publishing.create(Staff.actor(staff.editor()), new Publishing.Create(ArticleKind.ARTICLE,
+                ArticleContent.markdown(headline, null, null, staff.section().id(), List.of(staff.byline().id()), List.of(),
+                        "Live.", null, "en"), "", Publishing.Then.KEEP));
+        publishing.move(Staff.actor(staff.editor()), new Publishing.Move(draft.id(), draft.version(), Publishing.Then.PUBLISH));
 
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver ->
                 driver.findElement(By.cssSelector("ol[data-news-feed] li:first-child a")).getText().equals(headline));

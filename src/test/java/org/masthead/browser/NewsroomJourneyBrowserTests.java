@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.author.Authors;
+import org.masthead.content.Authors;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Sections;
+import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
-import org.masthead.support.Newsroom;
+import org.masthead.support.Staff;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -45,7 +45,7 @@ class NewsroomJourneyBrowserTests extends BrowserTest {
                     field.sendKeys(email);
                     WebElement password = driver.findElement(By.id("password"));
                     password.clear();
-                    password.sendKeys(Newsroom.PASSWORD);
+                    password.sendKeys(Staff.PASSWORD);
                     password.submit();
                     return true;
                 });
@@ -62,7 +62,7 @@ class NewsroomJourneyBrowserTests extends BrowserTest {
 
     @Test
     void aContributorsStoryIsPublishedByAnEditorReadByReadersAndCorrected() throws Exception {
-        Newsroom newsroom = Newsroom.create(sections, authors, accounts);
+        Staff newsroom = Staff.create(sections, authors, accounts);
         String headline = "Harbour ferry returns after a winter in dry dock " + newsroom.section().slug();
         Path photo = Files.createTempFile("ferry", ".jpg");
         Files.write(photo, org.masthead.media.UploadTestsSupport.jpeg(1600, 900));

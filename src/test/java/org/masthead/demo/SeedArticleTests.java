@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleContent;
-import org.masthead.article.LeadImage;
-import org.masthead.text.MarkdownRenderer;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.LeadImage;
+import org.masthead.content.ReadingTime;
+import org.masthead.text.BodyRenderer;
 
 class SeedArticleTests {
 
@@ -21,11 +21,12 @@ class SeedArticleTests {
 
     @Test
     void theSeedArticleReadsInTwoMinutesAsOnTheSeedPage() {
-        ArticleContent content = new ArticleContent(SeedArticle.HEADLINE, null, null, 1, List.of(1L), List.of(),
+        ArticleContent content = ArticleContent.markdown(SeedArticle.HEADLINE, null, null, 1L, List.of(1L), List.of(),
                 SeedArticle.BODY, new LeadImage(1, SeedArticle.HEADLINE, SeedArticle.CAPTION, SeedArticle.CREDIT), "en");
-        Article article = Article.draft(content, new MarkdownRenderer(), java.time.Clock.systemUTC());
-        assertThat(article.body().words()).isBetween(220, 240);
-        assertThat(article.readingMinutes()).isEqualTo(2);
+        var body = new BodyRenderer().render(content.bodySource(), content.bodyFormat());
+        assertThat(body.words()).isBetween(220, 240);
+        assertThat(ReadingTime.minutes(body.words(), body.imageCount() + 1)).isEqualTo(2); // the lead image counts
+
     }
 
     @Test

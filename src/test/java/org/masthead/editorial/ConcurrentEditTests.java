@@ -14,15 +14,18 @@ import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleConflictException;
-import org.masthead.article.ArticleContent;
-import org.masthead.article.Articles;
-import org.masthead.author.Authors;
+import org.masthead.content.ArticleConflictException;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.Authors;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.Publishing;
+import org.masthead.content.Sections;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Sections;
+import org.masthead.identity.StaffMember;
+import org.masthead.support.Stories;
 import org.masthead.support.EmptySiteTest;
-import org.masthead.support.Newsroom;
+import org.masthead.support.Staff;
 import org.masthead.support.NewsroomClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,25 +37,32 @@ class ConcurrentEditTests {
     @Autowired Sections sections;
     @Autowired Authors authors;
     @Autowired StaffAccounts accounts;
-    @Autowired Articles articles;
-    @Autowired org.masthead.editorial.Newsroom newsroomService;
+    @Autowired Publishing publishing;
     @LocalServerPort int port;
 
-    Newsroom newsroom;
+    Staff newsroom;
 
     @BeforeEach
     void newsroom() {
-        newsroom = Newsroom.create(sections, authors, accounts);
+        newsroom = Staff.create(sections, authors, accounts);
     }
 
     private ArticleContent content(String headline, String body) {
-        return new ArticleContent(headline, "shared-" + newsroom.section().slug(), null, newsroom.section().id(),
+        return ArticleContent.markdown(headline, "shared-" + newsroom.section().slug(), null, newsroom.section().id(),
                 List.of(newsroom.byline().id()), List.of(), body, null, "en");
+    }
+
+    private EditableArticle create(StaffMember author, ArticleContent content) {
+        return publishing.create(Staff.actor(author), new Publishing.Create(ArticleKind.ARTICLE, content, "", Publishing.Then.KEEP));
+    }
+
+    private String body(long id) {
+        return publishing.view(Stories.SYSTEM, id).content().bodySource();
     }
 
     @Test
     void twoConcurrentSavesOfTheSameVersionLetExactlyOneWin() throws Exception {
-        Article article = newsroomService.create(newsroom.editor(), content("Shared story", "Original."));
+        EditableArticle article = create(newsroom.editor(), content("Shared story", "Original."));
         int version = article.version();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -61,8 +71,9 @@ class ConcurrentEditTests {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    newsroomService.save(who.equals("editor") ? newsroom.editor() : newsroom.administrator(), article.id(),
-                            version, content("Shared story", "Version by " + who + "."), false);
+                    publishing.revise(Staff.actor(who.equals("editor") ? newsroom.editor() : newsroom.administrator()),
+                            new Publishing.Revise(article.id(), version, content("Shared story", "Version by " + who + "."), "",
+                                    Publishing.Then.KEEP));
                     return who;
                 } catch (ArticleConflictException e) {
                     return "conflict";
@@ -78,16 +89,16 @@ class ConcurrentEditTests {
 
         assertThat(outcomes).containsOnlyOnce("conflict");
         String winner = outcomes.stream().filter(outcome -> !outcome.equals("conflict")).findFirst().orElseThrow();
-        Article saved = articles.findById(article.id()).orElseThrow();
-        assertThat(saved.content().bodyMarkdown()).isEqualTo("Version by " + winner + ".");
+        EditableArticle saved = publishing.view(Stories.SYSTEM, article.id());
+        assertThat(saved.content().bodySource()).isEqualTo("Version by " + winner + ".");
         assertThat(saved.version()).isEqualTo(version + 1);
     }
 
     @Test
     void theSecondSaverSeesAConflictWithALinkToTheOtherVersionAndKeepsTheirText() {
-        NewsroomClient first = NewsroomClient.signedIn(port, newsroom.editor().email(), Newsroom.PASSWORD);
-        NewsroomClient second = NewsroomClient.signedIn(port, newsroom.reporter().email(), Newsroom.PASSWORD);
-        Article article = newsroomService.create(newsroom.reporter(), content("Edited twice", "Original."));
+        NewsroomClient first = NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD);
+        NewsroomClient second = NewsroomClient.signedIn(port, newsroom.reporter().email(), Staff.PASSWORD);
+        EditableArticle article = create(newsroom.reporter(), content("Edited twice", "Original."));
         String version = String.valueOf(article.version());
 
         assertThat(first.post("/admin/articles/" + article.id(), form("First editor's text.", version)).statusCode()).isEqualTo(302);
@@ -98,7 +109,7 @@ class ConcurrentEditTests {
         assertThat(page.selectFirst("#conflict").text()).contains("Not saved", newsroom.editor().displayName());
         assertThat(page.selectFirst("#conflict a").attr("href")).matches("/admin/articles/\\d+/revisions/\\d+");
         assertThat(page.selectFirst("#bodyMarkdown").text()).isEqualTo("Second editor's text.");
-        assertThat(articles.findById(article.id()).orElseThrow().content().bodyMarkdown()).isEqualTo("First editor's text.");
+        assertThat(body(article.id())).isEqualTo("First editor's text.");
 
         // the other version is one click away
         assertThat(second.get(page.selectFirst("#conflict a").attr("href")).body()).contains("First editor");
@@ -106,24 +117,24 @@ class ConcurrentEditTests {
         // saving again from the conflict page is a deliberate overwrite, and works
         String current = page.selectFirst("input[name=version]").attr("value");
         assertThat(second.post("/admin/articles/" + article.id(), form("Second editor's text.", current)).statusCode()).isEqualTo(302);
-        assertThat(articles.findById(article.id()).orElseThrow().content().bodyMarkdown()).isEqualTo("Second editor's text.");
+        assertThat(body(article.id())).isEqualTo("Second editor's text.");
     }
 
     @Test
     void autosaveKeepsDraftsAndReportsConflictsAsJson() {
-        NewsroomClient client = NewsroomClient.signedIn(port, newsroom.reporter().email(), Newsroom.PASSWORD);
-        Article article = newsroomService.create(newsroom.reporter(), content("Autosaved", "Start."));
+        NewsroomClient client = NewsroomClient.signedIn(port, newsroom.reporter().email(), Staff.PASSWORD);
+        EditableArticle article = create(newsroom.reporter(), content("Autosaved", "Start."));
         HttpResponse<String> saved = client.post("/admin/articles/" + article.id() + "/autosave",
                 form("Typed a little more.", String.valueOf(article.version())));
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("\"version\":" + (article.version() + 1), "Draft saved at");
-        assertThat(articles.findById(article.id()).orElseThrow().content().bodyMarkdown()).isEqualTo("Typed a little more.");
+        assertThat(body(article.id())).isEqualTo("Typed a little more.");
 
         HttpResponse<String> stale = client.post("/admin/articles/" + article.id() + "/autosave",
                 form("From a stale tab.", String.valueOf(article.version())));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Not saved");
-        assertThat(articles.findById(article.id()).orElseThrow().content().bodyMarkdown()).isEqualTo("Typed a little more.");
+        assertThat(body(article.id())).isEqualTo("Typed a little more.");
     }
 
     private List<Map.Entry<String, String>> form(String body, String version) {

@@ -2,24 +2,24 @@ package org.masthead.editorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleContent;
-import org.masthead.article.ArticleStatus;
-import org.masthead.article.Articles;
-import org.masthead.author.Authors;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.Authors;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.Publishing;
+import org.masthead.content.Sections;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Sections;
-import org.masthead.support.Newsroom;
+import org.masthead.support.MovableClock;
+import org.masthead.support.Staff;
+import org.masthead.support.Stories;
 import org.masthead.support.ReaderClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,38 +44,8 @@ class SchedulingTests {
         }
     }
 
-    /** A clock the test sets by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @Autowired MovableClock clock;
-    @Autowired ScheduledPublisher publisher;
-    @Autowired org.masthead.editorial.Newsroom newsroomService;
-    @Autowired Articles articles;
+    @Autowired Publishing publishing;
     @Autowired Sections sections;
     @Autowired Authors authors;
     @Autowired StaffAccounts accounts;
@@ -84,32 +54,32 @@ class SchedulingTests {
 
     @Test
     void aScheduledArticleIsInvisibleBeforeItsTimeVisibleAfterAndPublishedOnce() throws Exception {
-        Newsroom newsroom = Newsroom.create(sections, authors, accounts);
+        Staff newsroom = Staff.create(sections, authors, accounts);
         Instant at = Instant.parse("2026-03-01T09:30:00Z");
         clock.set(at.minus(Duration.ofHours(1)));
-        Article article = newsroomService.create(newsroom.editor(), new ArticleContent("Embargoed results",
-                null, null, newsroom.section().id(), List.of(newsroom.byline().id()), List.of(), "Results are in.", null, "en"));
-        newsroomService.schedule(newsroom.editor(), article.id(), article.version(), at);
+        EditableArticle article = publishing.create(Staff.actor(newsroom.editor()), new Publishing.Create(ArticleKind.ARTICLE,
+                ArticleContent.markdown("Embargoed results", null, null, newsroom.section().id(),
+                        List.of(newsroom.byline().id()), List.of(), "Results are in.", null, "en"),
+                "", new Publishing.Then.Schedule(at)));
         ReaderClient reader = new ReaderClient(port);
 
         clock.set(at.minusSeconds(1));
-        assertThat(publisher.publishDue()).isZero();
+        assertThat(publishing.publishDue()).isZero();
         assertThat(reader.get("/articles/embargoed-results").statusCode()).isEqualTo(404);
         assertThat(reader.get("/news-feed").body()).doesNotContain("Embargoed results");
 
         clock.set(at.plusSeconds(2));
         // two nodes' schedulers at the same moment: row locks let exactly one publish it
         var pool = Executors.newFixedThreadPool(2);
-        Callable<Integer> tick = publisher::publishDue;
+        Callable<Integer> tick = publishing::publishDue;
         var one = pool.submit(tick);
         var other = pool.submit(tick);
         int published = one.get() + other.get();
         pool.shutdown();
         assertThat(published).isEqualTo(1);
-        publisher.tick(); // the scheduled entry point: nothing left to publish
-        assertThat(publisher.publishDue()).isZero();
+        assertThat(publishing.publishDue()).isZero();
 
-        Article live = articles.findById(article.id()).orElseThrow();
+        EditableArticle live = publishing.view(Stories.SYSTEM, article.id());
         assertThat(live.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(live.publishedAt()).isEqualTo(at);
         assertThat(reader.get("/articles/embargoed-results").statusCode()).isEqualTo(200);
@@ -123,14 +93,15 @@ class SchedulingTests {
 
     @Test
     void aTimeInThePastCannotBeScheduled() {
-        Newsroom newsroom = Newsroom.create(sections, authors, accounts);
+        Staff newsroom = Staff.create(sections, authors, accounts);
         clock.set(Instant.parse("2026-03-02T12:00:00Z"));
-        Article article = newsroomService.create(newsroom.editor(), new ArticleContent("Too late",
-                null, null, newsroom.section().id(), List.of(newsroom.byline().id()), List.of(), "Body.", null, "en"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> newsroomService.schedule(newsroom.editor(), article.id(),
-                        article.version(), Instant.parse("2026-03-02T11:00:00Z")))
-                .isInstanceOfSatisfying(org.masthead.article.ArticleValidationException.class,
+        EditableArticle article = publishing.create(Staff.actor(newsroom.editor()), new Publishing.Create(ArticleKind.ARTICLE,
+                ArticleContent.markdown("Too late", null, null, newsroom.section().id(), List.of(newsroom.byline().id()),
+                        List.of(), "Body.", null, "en"), "", Publishing.Then.KEEP));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> publishing.move(Staff.actor(newsroom.editor()),
+                        new Publishing.Move(article.id(), article.version(), new Publishing.Then.Schedule(Instant.parse("2026-03-02T11:00:00Z")))))
+                .isInstanceOfSatisfying(org.masthead.content.ArticleValidationException.class,
                         e -> assertThat(e.errors()).containsKey("scheduledAt"));
-        assertThat(articles.findById(article.id()).orElseThrow().status()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(publishing.view(Stories.SYSTEM, article.id()).status()).isEqualTo(ArticleStatus.DRAFT);
     }
 }

@@ -12,11 +12,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.author.Authors;
+import org.masthead.content.Authors;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Sections;
+import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
-import org.masthead.support.Newsroom;
+import org.masthead.support.Staff;
 import org.masthead.support.NewsroomClient;
 import org.masthead.support.RawHttp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,13 +37,13 @@ class StaffInputTests {
     @Autowired org.masthead.media.MediaLibrary library;
     @LocalServerPort int port;
 
-    Newsroom newsroom;
+    Staff newsroom;
     NewsroomClient editor;
 
     @BeforeEach
     void newsroom() {
-        newsroom = Newsroom.create(sections, authors, accounts);
-        editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Newsroom.PASSWORD);
+        newsroom = Staff.create(sections, authors, accounts);
+        editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD);
     }
 
     private List<Map.Entry<String, String>> form(String headline) {
@@ -154,7 +154,7 @@ class StaffInputTests {
         HttpResponse<String> response = editor.post("/admin/articles", fields);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         long id = Long.parseLong(response.headers().firstValue("Location").orElseThrow().replaceAll(".*/admin/articles/(\\d+).*", "$1"));
-        String stored = jdbc.sql("select headline || standfirst || body_markdown || body_text from article where id = ?")
+        String stored = jdbc.sql("select headline || standfirst || body_source || body_text from article where id = ?")
                 .param(id).query(String.class).single();
         assertThat(stored).doesNotContain("\u0000", "\u0001").contains("Nul headline", "Standfirst", "Body text.");
     }
@@ -190,7 +190,7 @@ class StaffInputTests {
 
     @Test
     void passwordsOutsideThePolicyAreRefusedWithAMessage() {
-        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Newsroom.PASSWORD);
+        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Staff.PASSWORD);
         String unique = newsroom.section().slug();
         for (String password : List.of("eleven-char", "            ", "é".repeat(40), "x".repeat(73))) {
             HttpResponse<String> response = admin.post("/admin/staff", Map.of("email", "policy-" + unique + "@test",

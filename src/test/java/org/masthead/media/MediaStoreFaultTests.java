@@ -13,11 +13,11 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.masthead.author.Authors;
+import org.masthead.content.Authors;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Sections;
+import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
-import org.masthead.support.Newsroom;
+import org.masthead.support.Staff;
 import org.masthead.support.NewsroomClient;
 import org.masthead.system.MastheadProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,8 +49,8 @@ class MediaStoreFaultTests {
     }
 
     private void refusedWhileMounted(String options, String expectedWord, byte[] picture) throws Exception {
-        Newsroom newsroom = Newsroom.create(sections, authors, accounts);
-        NewsroomClient editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Newsroom.PASSWORD);
+        Staff newsroom = Staff.create(sections, authors, accounts);
+        NewsroomClient editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD);
         Path media = Files.createDirectories(properties.mediaDir()).toAbsolutePath();
         mount(options, media);
         try {

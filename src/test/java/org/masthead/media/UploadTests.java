@@ -22,11 +22,11 @@ import javax.imageio.ImageIO;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
-import org.masthead.author.Authors;
+import org.masthead.content.Authors;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Sections;
+import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
-import org.masthead.support.Newsroom;
+import org.masthead.support.Staff;
 import org.masthead.support.NewsroomClient;
 import org.masthead.support.ReaderClient;
 import org.masthead.system.MastheadProperties;
@@ -134,8 +134,8 @@ class UploadTests {
 
     @Test
     void refusalsReachTheUploaderAsReadable4xxMessages() throws IOException {
-        Newsroom newsroom = Newsroom.create(sections, authors, accounts);
-        NewsroomClient editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Newsroom.PASSWORD);
+        Staff newsroom = Staff.create(sections, authors, accounts);
+        NewsroomClient editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD);
         HttpResponse<String> svg = editor.postMultipart("/admin/media", List.of(), "file", "logo.svg", "image/svg+xml",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8));
         assertThat(svg.statusCode()).isEqualTo(422);

@@ -7,12 +7,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadApplication;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleContent;
-import org.masthead.author.Authors;
-import org.masthead.editorial.Newsroom;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.Authors;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.Publishing;
+import org.masthead.content.Sections;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Sections;
+import org.masthead.support.Staff;
 import org.masthead.support.ReaderClient;
 import org.masthead.support.SseClient;
 import org.masthead.system.EmbeddedPostgresServer;
@@ -38,9 +40,9 @@ class TwoNodeTests {
                      "--masthead.demo-content=false")) {
 
             int portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
-            var staff = org.masthead.support.Newsroom.create(nodeA.getBean(Sections.class), nodeA.getBean(Authors.class),
+            var staff = Staff.create(nodeA.getBean(Sections.class), nodeA.getBean(Authors.class),
                     nodeA.getBean(StaffAccounts.class));
-            Newsroom newsroomA = nodeA.getBean(Newsroom.class);
+            Publishing publishingA = nodeA.getBean(Publishing.class);
             String headline = "Published on node A " + staff.section().slug();
             ReaderClient readerB = new ReaderClient(portB);
             assertThat(readerB.get("/").body()).doesNotContain(headline); // B now holds its front page in cache
@@ -48,23 +50,19 @@ class TwoNodeTests {
 
             try (SseClient streamB = new SseClient(portB, null)) {
                 assertThat(streamB.next("ready", Duration.ofSeconds(5))).isNotNull();
-                Article draft = newsroomA.create(staff.editor(), new ArticleContent(headline, null, null,
-                        staff.section().id(), List.of(staff.byline().id()), List.of(), "From A.", null, "en"));
+                EditableArticle draft = publishingA.create(Staff.actor(staff.editor()), new Publishing.Create(ArticleKind.ARTICLE,
+                        ArticleContent.markdown(headline, null, null, staff.section().id(), List.of(staff.byline().id()),
+                                List.of(), "From A.", null, "en"), "", Publishing.Then.KEEP));
                 long published = System.nanoTime();
-                newsroomA.publish(staff.editor(), draft.id(), draft.version());
+                publishingA.move(Staff.actor(staff.editor()), new Publishing.Move(draft.id(), draft.version(), Publishing.Then.PUBLISH));
 
                 SseClient.Event event = streamB.next("published", Duration.ofSeconds(1));
                 assertThat(event).as("delivered on node B within 1 s").isNotNull();
                 assertThat(event.data()).contains(headline);
                 assertThat(Duration.ofNanos(System.nanoTime() - published)).isLessThan(Duration.ofSeconds(1));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            String home = readerB.get("/").body();
-            while (!home.contains(headline) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                home = readerB.get("/").body();
-            }
-            assertThat(home).as("node B's cached front page was dropped").contains(headline);
+            org.awaitility.Awaitility.await("node B's cached front page was dropped").atMost(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> readerB.get("/").body().contains(headline));
         }
     }
 }

@@ -5,25 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleContent;
-import org.masthead.article.Articles;
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
-import org.masthead.section.Section;
-import org.masthead.section.Sections;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.Publishing;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
+import org.masthead.content.Section;
+import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
 import org.masthead.support.ReaderClient;
-import org.masthead.text.MarkdownRenderer;
+import org.masthead.support.Listeners;
+import org.masthead.support.Stories;
+import org.masthead.support.Words;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,29 +32,31 @@ class SearchTests {
 
     @Autowired Sections sections;
     @Autowired Authors authors;
-    @Autowired Articles articles;
-    @Autowired MarkdownRenderer renderer;
+    @Autowired Publishing publishing;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @LocalServerPort int port;
 
     ReaderClient reader;
     String token; // a made-up word only this test's articles contain
     Section section;
     Author author;
+    Stories stories;
 
     @BeforeEach
     void fixtures() {
         reader = new ReaderClient(port);
-        token = "zorbl" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        token = "zorbl" + Words.randomLetters(6);
         section = sections.create("Search desk " + token, "", 20);
         author = authors.create("Searcher " + token, "Reporter", "", null, List.of());
+        stories = new Stories(publishing);
     }
 
-    private Article publish(String headline, String body, String language, Instant at) {
-        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        Article article = Article.draft(new ArticleContent(headline, null, null, section.id(), List.of(author.id()),
-                List.of(), body, null, language), renderer, clock);
-        article.publish(clock);
-        return articles.save(article);
+    /** Published, and in the search index (its listener runs after the commit). */
+    private EditableArticle publish(String headline, String body, String language, Instant at) {
+        EditableArticle article = stories.publish(ArticleContent.markdown(headline, null, null, section.id(),
+                List.of(author.id()), List.of(), body, null, language), at);
+        Listeners.awaitAll(jdbc);
+        return article;
     }
 
     private Document search(String query) {
@@ -141,9 +142,9 @@ class SearchTests {
 
     @Test
     void draftsNeverLeakThroughDidYouMean() {
-        Clock clock = Clock.fixed(Instant.parse("2025-10-01T10:00:00Z"), ZoneOffset.UTC);
-        articles.save(Article.draft(new ArticleContent("Embargoed quintessentially " + token, null, null, section.id(),
-                List.of(author.id()), List.of(), "Secret.", null, "en"), renderer, clock));
+        stories.draft(ArticleContent.markdown("Embargoed quintessentially " + token, null, null, section.id(),
+                List.of(author.id()), List.of(), "Secret.", null, "en"));
+        Listeners.awaitAll(jdbc);
         Document page = search("quintessentialy");
         assertThat(page.select("a.suggestion")).isEmpty();
         assertThat(page.text()).doesNotContain("quintessentially");
@@ -170,20 +171,20 @@ class SearchTests {
     @Test
     void didYouMeanForgetsWordsOfWithdrawnAndReHeadlinedStories() {
         String word = "quorvant" + token.substring(5); // letters only, unique to this test
-        Article withdrawn = publish("Story about " + word + " " + token, "Plain body.", "en", Instant.parse("2025-11-01T10:00:00Z"));
+        EditableArticle withdrawn = publish("Story about " + word + " " + token, "Plain body.", "en", Instant.parse("2025-11-01T10:00:00Z"));
         String typo = word.substring(0, word.length() - 1) + "x";
         assertThat(search(typo).selectFirst("a.suggestion")).isNotNull();
-        withdrawn.unpublish(Clock.fixed(Instant.parse("2025-11-02T10:00:00Z"), ZoneOffset.UTC));
-        articles.save(withdrawn);
+        stories.unpublish(withdrawn);
+        Listeners.awaitAll(jdbc);
         assertThat(search(typo).select("a.suggestion")).isEmpty();
 
         String other = "zelmarine" + token.substring(5);
-        Article renamed = publish("Story about " + other + " " + token, "Plain body.", "en", Instant.parse("2025-11-03T10:00:00Z"));
+        EditableArticle renamed = publish("Story about " + other + " " + token, "Plain body.", "en", Instant.parse("2025-11-03T10:00:00Z"));
         String otherTypo = other.substring(0, other.length() - 1) + "x";
         assertThat(search(otherTypo).selectFirst("a.suggestion")).isNotNull();
-        renamed.revise(new ArticleContent("A different headline " + token, renamed.slug(), null, section.id(),
-                List.of(author.id()), List.of(), "Plain body.", null, "en"), renderer, Clock.systemUTC());
-        articles.save(renamed);
+        stories.revise(renamed, ArticleContent.markdown("A different headline " + token, renamed.slug(), null, section.id(),
+                List.of(author.id()), List.of(), "Plain body.", null, "en"));
+        Listeners.awaitAll(jdbc);
         assertThat(search(otherTypo).select("a.suggestion")).isEmpty();
     }
 

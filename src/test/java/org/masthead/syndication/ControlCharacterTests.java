@@ -12,14 +12,14 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
 import org.masthead.identity.StaffAccounts;
 import org.masthead.media.UploadTestsSupport;
-import org.masthead.section.Section;
-import org.masthead.section.Sections;
+import org.masthead.content.Section;
+import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
-import org.masthead.support.Newsroom;
+import org.masthead.support.Staff;
 import org.masthead.support.NewsroomClient;
 import org.masthead.support.ReaderClient;
 import org.masthead.system.SiteSettings;
@@ -55,8 +55,8 @@ class ControlCharacterTests {
     @Test
     void controlCharactersInEveryStaffSetFieldLeaveFeedsAndSitemapsValid() throws Exception {
         before = settings.editable();
-        Newsroom newsroom = Newsroom.create(sections, authors, accounts);
-        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Newsroom.PASSWORD);
+        Staff newsroom = Staff.create(sections, authors, accounts);
+        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Staff.PASSWORD);
         String unique = newsroom.section().slug();
 
         assertThat(admin.post("/admin/settings", Map.of("name", "Site" + CONTROL, "tagline", "Tag" + CONTROL + "line",
@@ -77,7 +77,7 @@ class ControlCharacterTests {
         assertThat(admin.post("/admin/staff/" + newsroom.reporter().id(), Map.of("role", "REPORTER", "enabled", "true",
                 "password", "", "displayName", "Rep" + CONTROL)).statusCode()).isLessThan(500);
         assertThat(admin.post("/admin/staff", Map.of("email", "ctl-" + unique + "@test", "displayName", "Ctl" + CONTROL + " member",
-                "password", Newsroom.PASSWORD, "role", "CONTRIBUTOR")).statusCode()).isEqualTo(302);
+                "password", Staff.PASSWORD, "role", "CONTRIBUTOR")).statusCode()).isEqualTo(302);
 
         List<Map.Entry<String, String>> article = new ArrayList<>(List.of(Map.entry("headline", "Head" + CONTROL + "line " + unique),
                 Map.entry("standfirst", "Stand" + CONTROL + "first"), Map.entry("sectionId", String.valueOf(section.id())),
@@ -121,7 +121,7 @@ class ControlCharacterTests {
                     select name || job_title || bio from author union all
                     select name || tagline || publication_name from site_settings union all
                     select alt || caption || credit from media union all
-                    select headline || coalesce(standfirst, '') || body_markdown || lead_image_alt || lead_image_caption
+                    select headline || coalesce(standfirst, '') || body_source || lead_image_alt || lead_image_caption
                         || lead_image_credit from article union all
                     select name from tag union all
                     select text from article_correction union all

@@ -16,17 +16,17 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleContent;
-import org.masthead.article.Articles;
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
-import org.masthead.section.Section;
-import org.masthead.section.Sections;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.Publishing;
+import org.masthead.support.Stories;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
+import org.masthead.content.Section;
+import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
 import org.masthead.support.ReaderClient;
 import org.masthead.system.SiteSettings;
-import org.masthead.text.MarkdownRenderer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Element;
@@ -46,8 +46,7 @@ class FeedTextTests {
 
     @Autowired Sections sections;
     @Autowired Authors authors;
-    @Autowired Articles articles;
-    @Autowired MarkdownRenderer renderer;
+    @Autowired Publishing publishing;
     @Autowired SiteSettings settings;
     @LocalServerPort int port;
 
@@ -68,11 +67,9 @@ class FeedTextTests {
         Section section = sections.create("Desk " + unique + " " + MARKUP, "About " + MARKUP, 30);
         Author author = authors.create("Writer " + unique + " " + MARKUP, "Job " + MARKUP, "Bio " + MARKUP, null, List.of());
         String tag = "Tag " + unique + " <i>x</i> &amp;"; // tags are short: a little markup is enough
-        Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC); // the newest, so every feed lists it
-        Article article = Article.draft(new ArticleContent("Headline " + unique + " " + MARKUP, null, "Standfirst " + MARKUP,
-                section.id(), List.of(author.id()), List.of(tag), "A body.", null, "en"), renderer, clock);
-        article.publish(clock);
-        articles.save(article);
+        // the newest, so every feed lists it
+        new Stories(publishing).publish(ArticleContent.markdown("Headline " + unique + " " + MARKUP, null, "Standfirst " + MARKUP,
+                section.id(), List.of(author.id()), List.of(tag), "A body.", null, "en"), Instant.now());
 
         ReaderClient reader = new ReaderClient(port);
         String tagSlug = org.masthead.text.Slugs.slugify(tag);

@@ -17,19 +17,19 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import org.junit.jupiter.api.Test;
-import org.masthead.article.Article;
-import org.masthead.article.ArticleContent;
-import org.masthead.article.Articles;
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.Publishing;
+import org.masthead.support.Stories;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
 import org.masthead.identity.StaffAccounts;
-import org.masthead.section.Section;
-import org.masthead.section.Sections;
+import org.masthead.content.Section;
+import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
-import org.masthead.support.Newsroom;
+import org.masthead.support.Staff;
 import org.masthead.support.NewsroomClient;
 import org.masthead.support.ReaderClient;
-import org.masthead.text.MarkdownRenderer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.xml.sax.InputSource;
@@ -41,17 +41,13 @@ class FeedsForAnyNameTests {
 
     @Autowired Sections sections;
     @Autowired Authors authors;
-    @Autowired Articles articles;
-    @Autowired MarkdownRenderer renderer;
+    @Autowired Publishing publishing;
     @Autowired StaffAccounts accounts;
     @LocalServerPort int port;
 
-    private Article publish(Section section, Author author, String headline, Instant at) {
-        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        Article article = Article.draft(new ArticleContent(headline, null, null, section.id(), List.of(author.id()),
-                List.of("Q&A"), "Body with <b>bold</b> & more.", null, "en"), renderer, clock);
-        article.publish(clock);
-        return articles.save(article);
+    private EditableArticle publish(Section section, Author author, String headline, Instant at) {
+        return new Stories(publishing).publish(ArticleContent.markdown(headline, null, null, section.id(), List.of(author.id()),
+                List.of("Q&A"), "Body with <b>bold</b> & more.", null, "en"), at);
     }
 
     @Test
@@ -108,15 +104,15 @@ class FeedsForAnyNameTests {
 
     @Test
     void administratorsChangeTheSiteIdentityAndReadersSeeIt() {
-        Newsroom newsroom = Newsroom.create(sections, authors, accounts);
-        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Newsroom.PASSWORD);
+        Staff newsroom = Staff.create(sections, authors, accounts);
+        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Staff.PASSWORD);
         assertThat(admin.post("/admin/settings", Map.of("name", "The Harbour Herald", "tagline", "News from the quay",
                 "language", "en-GB", "publicationName", "Harbour Herald")).statusCode()).isEqualTo(302);
         assertThat(admin.post("/admin/settings", Map.of("name", "X", "language", "not a language!")).statusCode()).isEqualTo(422);
         var home = new ReaderClient(port).page("/?settings");
         assertThat(home.title()).isEqualTo("The Harbour Herald");
         assertThat(home.selectFirst("html").attr("lang")).isEqualTo("en-GB");
-        assertThat(NewsroomClient.signedIn(port, newsroom.editor().email(), Newsroom.PASSWORD).get("/admin/settings").statusCode())
+        assertThat(NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD).get("/admin/settings").statusCode())
                 .isEqualTo(403);
         admin.post("/admin/settings", Map.of("name", "", "tagline", "", "language", "", "publicationName", ""));
         assertThat(new ReaderClient(port).page("/?reset").title()).isEqualTo("The Masthead Daily");

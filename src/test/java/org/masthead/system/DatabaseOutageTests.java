@@ -13,10 +13,10 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadApplication;
-import org.masthead.author.Author;
-import org.masthead.author.Authors;
-import org.masthead.section.Section;
-import org.masthead.section.Sections;
+import org.masthead.content.Author;
+import org.masthead.content.Authors;
+import org.masthead.content.Section;
+import org.masthead.content.Sections;
 import org.masthead.support.NewsroomClient;
 import org.masthead.support.ReaderClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -97,7 +97,9 @@ class DatabaseOutageTests {
             assertThat(reader.get("/").statusCode()).isEqualTo(200);
 
             database.close();
-            Thread.sleep(1_500); // the page cache's own copies expire (ttl 1 s)
+            // once the page cache's own copy expires (ttl 1 s), the last good copy is all there is
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> reader.get("/articles/" + slug).headers().firstValue("Warning").isPresent());
             HttpResponse<String> stale = reader.get("/articles/" + slug);
             assertThat(stale.statusCode()).isEqualTo(200);
             assertThat(stale.body()).isEqualTo(fresh.body());

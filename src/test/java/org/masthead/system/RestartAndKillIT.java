@@ -89,19 +89,13 @@ class RestartAndKillIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(process);
         App app = new App(process, port, log);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the app is running; see " + log).isTrue();
-            try {
-                if (get(app, "/actuator/health/readiness").statusCode() == 200) {
-                    return app;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The app did not become ready in 120 s; see " + log);
+        org.awaitility.Awaitility.await("the app is ready; see " + log).atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    assertThat(process.isAlive()).as("the app is running; see " + log).isTrue();
+                    return get(app, "/actuator/health/readiness").statusCode() == 200;
+                });
+        return app;
     }
 
     /** Every article, by walking the News Feed the way a reader without JavaScript would. */

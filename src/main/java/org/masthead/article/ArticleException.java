@@ -1,9 +1,0 @@
-package org.masthead.article;
-
-/** An article was asked to do something its state or content does not allow; the message says what. */
-public class ArticleException extends RuntimeException {
-
-    public ArticleException(String message) {
-        super(message);
-    }
-}

@@ -1,4 +1,0 @@
-/**
- * Public author profiles (bylines), separate from staff accounts, and author pages.
- */
-package org.masthead.author;

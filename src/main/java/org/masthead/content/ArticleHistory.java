@@ -1,0 +1,126 @@
+package org.masthead.content;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.masthead.text.BodyFormat;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The history of articles: every version the newsroom kept (revisions) and who did what (the audit log). Written by
+ * {@link Publishing} in the transaction of each change; read by the newsroom.
+ */
+@Component
+public class ArticleHistory {
+
+    private static final String COLUMNS = """
+            article_id, number, reason, actor_name, created_at, headline, slug, standfirst, section_id, author_ids,
+            tags, body_source, body_format, lead_image_id, lead_image_alt, lead_image_caption, lead_image_credit
+            """;
+
+    private final JdbcClient jdbc;
+
+    ArticleHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps the article's content as a new revision numbered after the last one. */
+    void keep(long articleId, String slug, ArticleContent content, RevisionReason reason, Actor actor, Instant at) {
+        LeadImage image = content.leadImage();
+        jdbc.sql("""
+                insert into article_revision (article_id, number, reason, staff_id, actor_kind, actor_name, created_at,
+                    headline, slug, standfirst, section_id, author_ids, tags, body_source, body_format, lead_image_id,
+                    lead_image_alt, lead_image_caption, lead_image_credit)
+                values (:articleId, coalesce((select max(number) from article_revision where article_id = :articleId), 0) + 1,
+                    :reason, :staffId, :actorKind, :actorName, :at, :headline, :slug, :standfirst, :sectionId, :authorIds,
+                    :tags, :body, :format, :imageId, :imageAlt, :imageCaption, :imageCredit)
+                """)
+                .param("articleId", articleId).param("reason", reason.dbValue()).param("staffId", actor.staffId())
+                .param("actorKind", actor.kind().dbValue()).param("actorName", actor.name())
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("headline", content.headline())
+                .param("slug", slug).param("standfirst", content.standfirst())
+                .param("sectionId", content.sectionId())
+                .param("authorIds", content.authorIds().toArray(Long[]::new))
+                .param("tags", content.tags().toArray(String[]::new))
+                .param("body", content.bodySource()).param("format", content.bodyFormat().dbValue())
+                .param("imageId", image == null ? null : image.mediaId())
+                .param("imageAlt", image == null ? null : image.alt())
+                .param("imageCaption", image == null ? null : image.caption())
+                .param("imageCredit", image == null ? null : image.credit())
+                .update();
+    }
+
+    void record(Actor actor, String action, Long articleId, String detail, Instant at) {
+        jdbc.sql("""
+                insert into audit_log (at, staff_id, actor_kind, actor_id, actor_name, action, article_id, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor.staffId(), actor.kind().dbValue(),
+                actor.id(), actor.name(), action, articleId, detail == null ? "" : detail).update();
+    }
+
+    public List<Revision> revisions(long articleId) {
+        return jdbc.sql("select " + COLUMNS + " from article_revision where article_id = ? order by number desc")
+                .param(articleId).query(REVISION).list();
+    }
+
+    public Optional<Revision> revision(long articleId, int number) {
+        return jdbc.sql("select " + COLUMNS + " from article_revision where article_id = ? and number = ?")
+                .params(articleId, number).query(REVISION).optional();
+    }
+
+    public Optional<Revision> latestRevision(long articleId) {
+        return jdbc.sql("select " + COLUMNS + " from article_revision where article_id = ? order by number desc limit 1")
+                .param(articleId).query(REVISION).optional();
+    }
+
+    /** A page of the audit log, newest first, continuing below entry {@code beforeId} when given. */
+    public List<AuditEntry> audit(Long articleId, Long beforeId, int limit) {
+        String sql = "select l.id, l.at, l.actor_name, l.action, l.article_id, a.headline, l.detail"
+                + " from audit_log l left join article a on a.id = l.article_id"
+                + " where true" + (articleId == null ? "" : " and l.article_id = :articleId")
+                + (beforeId == null ? "" : " and l.id < :beforeId")
+                + " order by l.id desc limit :limit";
+        var statement = jdbc.sql(sql).param("limit", limit);
+        if (articleId != null) {
+            statement = statement.param("articleId", articleId);
+        }
+        if (beforeId != null) {
+            statement = statement.param("beforeId", beforeId);
+        }
+        return statement.query((rs, row) -> new AuditEntry(rs.getLong("id"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor_name").isEmpty() ? "Masthead (automatic)" : rs.getString("actor_name"),
+                rs.getString("action"), rs.getObject("article_id", Long.class), rs.getString("headline"),
+                rs.getString("detail"))).list();
+    }
+
+    private static final RowMapper<Revision> REVISION = (rs, row) -> new Revision(rs.getLong("article_id"),
+            rs.getInt("number"), RevisionReason.valueOf(rs.getString("reason").toUpperCase(java.util.Locale.ROOT)),
+            rs.getString("actor_name").isEmpty() ? "Masthead" : rs.getString("actor_name"),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("headline"), rs.getString("slug"),
+            rs.getString("standfirst"), rs.getObject("section_id", Long.class), longs(rs.getArray("author_ids")),
+            strings(rs.getArray("tags")), rs.getString("body_source"), BodyFormat.fromDb(rs.getString("body_format")),
+            image(rs));
+
+    private static LeadImage image(ResultSet rs) throws SQLException {
+        return rs.getObject("lead_image_id") == null ? null : new LeadImage(rs.getLong("lead_image_id"),
+                rs.getString("lead_image_alt"), rs.getString("lead_image_caption"), rs.getString("lead_image_credit"));
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return Arrays.asList((Long[]) array.getArray());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+}

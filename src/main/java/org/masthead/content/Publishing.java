@@ -1,0 +1,357 @@
+package org.masthead.content;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.masthead.content.internal.Article;
+import org.masthead.content.internal.ArticleReferences;
+import org.masthead.content.internal.ArticleStore;
+import org.masthead.content.internal.EditorialPolicy;
+import org.masthead.text.BodyRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way content changes. Every command names its {@link Actor} and runs in one transaction: the policy is
+ * checked first, the aggregate changes and raises its event, the row is written once, a revision is kept and the
+ * audit log written — or, when anything is refused, nothing at all. An edit and the workflow move the writer asked
+ * for with it (save and publish, save and submit, save and schedule) are one command. The newsroom editor, the
+ * scheduler, demo content, and later the Admin API and importers all come through here.
+ */
+@Service
+public class Publishing {
+
+    private static final Logger log = LoggerFactory.getLogger(Publishing.class);
+    private static final int DUE_BATCH = 50;
+
+    private final ArticleStore store;
+    private final ArticleHistory history;
+    private final ArticleReferences references;
+    private final BodyRenderer renderer;
+    private final Clock clock;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    Publishing(ArticleStore store, ArticleHistory history, ArticleReferences references, BodyRenderer renderer,
+               Clock clock, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.store = store;
+        this.history = history;
+        this.references = references;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** The workflow move that goes with a command. */
+    public sealed interface Then {
+        /** Only the content changes. */
+        record Keep() implements Then {
+        }
+
+        record SubmitForReview() implements Then {
+        }
+
+        record Publish() implements Then {
+        }
+
+        record Schedule(Instant at) implements Then {
+        }
+
+        record Unpublish() implements Then {
+        }
+
+        record ReturnToDraft() implements Then {
+        }
+
+        Then KEEP = new Keep();
+        Then SUBMIT = new SubmitForReview();
+        Then PUBLISH = new Publish();
+        Then UNPUBLISH = new Unpublish();
+        Then RETURN_TO_DRAFT = new ReturnToDraft();
+    }
+
+    /** A new article or page; {@code guestByline} adds a writer without a profile (an unlisted one is made). */
+    public record Create(ArticleKind kind, ArticleContent content, String guestByline, Then then) {
+    }
+
+    /** New content for an existing article, at the version the writer saw, and a workflow move with it. */
+    public record Revise(long id, int version, ArticleContent content, String guestByline, Then then) {
+    }
+
+    /** The editor's periodic save of a draft: never moves the workflow, never touches a live article. */
+    public record Autosave(long id, int version, ArticleContent content) {
+    }
+
+    /** A workflow move without new content. */
+    public record Move(long id, int version, Then then) {
+    }
+
+    public record Restore(long id, int version, int revision) {
+    }
+
+    public record Correct(long id, Correction.Kind kind, String text) {
+    }
+
+    public record Delete(long id, int version) {
+    }
+
+    /** An article published at a given time, as demo content and migrations need (system and importer only). */
+    public record PublishDated(ArticleKind kind, ArticleContent content, Instant publishedAt, boolean imported) {
+    }
+
+    @Transactional
+    public EditableArticle create(Actor actor, Create command) {
+        EditorialPolicy.requireAllowed(EditorialPolicy.canCreate(actor), "write articles");
+        ArticleContent content = references.resolve(command.content(), command.guestByline());
+        Article article = Article.draft(command.kind(), content, renderer, clock, actor.staffId());
+        String action = move(actor, article, command.then());
+        ArticleEvent event = store.save(article, actor);
+        history.keep(article.id(), article.slug(), article.content(), reasonFor(command.then(), RevisionReason.CREATE),
+                actor, article.updatedAt());
+        history.record(actor, command.then() instanceof Then.Keep ? "created" : "created and " + action, article.id(),
+                "", event.at());
+        return editable(actor, article);
+    }
+
+    @Transactional
+    public EditableArticle revise(Actor actor, Revise command) {
+        Article article = load(actor, command.id(), command.version());
+        EditorialPolicy.requireAllowed(EditorialPolicy.canEdit(actor, article), "edit this article");
+        String oldSlug = article.slug();
+        ArticleContent content = references.resolve(command.content(), command.guestByline());
+        article.revise(content, renderer, clock);
+        boolean edited = article.hasNewContent();
+        String action = move(actor, article, command.then());
+        ArticleEvent event = store.save(article, actor);
+        if (event == null) {
+            return editable(actor, article); // nothing changed: no revision, no audit line
+        }
+        boolean moved = !(command.then() instanceof Then.Keep);
+        if (edited || (moved && !(command.then() instanceof Then.ReturnToDraft))) {
+            history.keep(article.id(), article.slug(), article.content(), reasonFor(command.then(), RevisionReason.SAVE),
+                    actor, article.updatedAt());
+        }
+        String detail = oldSlug.equals(article.slug()) ? "" : "slug " + oldSlug + " → " + article.slug();
+        history.record(actor, moved ? action : "saved", article.id(), detail, event.at());
+        return editable(actor, article);
+    }
+
+    @Transactional
+    public EditableArticle autosave(Actor actor, Autosave command) {
+        Article article = load(actor, command.id(), command.version());
+        EditorialPolicy.requireAllowed(EditorialPolicy.canEdit(actor, article), "edit this article");
+        if (article.status() != ArticleStatus.DRAFT && article.status() != ArticleStatus.IN_REVIEW) {
+            // a live or scheduled article changes only when someone presses Save
+            throw new ArticleException("Autosave only applies to drafts; press Save to change this article.");
+        }
+        article.revise(command.content(), renderer, clock);
+        if (store.save(article, actor) != null) {
+            history.keep(article.id(), article.slug(), article.content(), RevisionReason.AUTOSAVE, actor, article.updatedAt());
+        }
+        return editable(actor, article);
+    }
+
+    @Transactional
+    public EditableArticle move(Actor actor, Move command) {
+        Article article = load(actor, command.id(), command.version());
+        String action = move(actor, article, command.then());
+        ArticleEvent event = store.save(article, actor);
+        if (event != null) {
+            if (!(command.then() instanceof Then.ReturnToDraft)) {
+                history.keep(article.id(), article.slug(), article.content(), reasonFor(command.then(), RevisionReason.SAVE),
+                        actor, article.updatedAt());
+            }
+            history.record(actor, action, article.id(), detailOf(command.then()), event.at());
+        }
+        return editable(actor, article);
+    }
+
+    @Transactional
+    public EditableArticle restore(Actor actor, Restore command) {
+        Article article = load(actor, command.id(), command.version());
+        EditorialPolicy.requireAllowed(EditorialPolicy.canEdit(actor, article), "restore a revision of this article");
+        Revision revision = history.revision(command.id(), command.revision())
+                .orElseThrow(() -> new org.masthead.system.NotFoundException("No revision " + command.revision()));
+        article.revise(references.resolve(revision.content(article.content().language()), ""), renderer, clock);
+        ArticleEvent event = store.save(article, actor);
+        if (event != null) {
+            history.keep(article.id(), article.slug(), article.content(), RevisionReason.RESTORE, actor, article.updatedAt());
+            history.record(actor, "restored revision", article.id(), "#" + command.revision(), event.at());
+        }
+        return editable(actor, article);
+    }
+
+    @Transactional
+    public EditableArticle correct(Actor actor, Correct command) {
+        Article article = store.findForUpdate(command.id())
+                .orElseThrow(() -> new org.masthead.system.NotFoundException("No article " + command.id()));
+        EditorialPolicy.requireAllowed(EditorialPolicy.canCorrect(actor), "add corrections");
+        Correction correction = new Correction(command.kind(), command.text(), clock.instant());
+        article.addCorrection(correction);
+        ArticleEvent event = store.save(article, actor);
+        history.record(actor, "added " + command.kind().label().toLowerCase(java.util.Locale.ROOT), article.id(),
+                correction.text(), event.at());
+        return editable(actor, article);
+    }
+
+    @Transactional
+    public void delete(Actor actor, Delete command) {
+        Article article = load(actor, command.id(), command.version());
+        EditorialPolicy.requireAllowed(EditorialPolicy.canDelete(actor, article), "delete this article");
+        article.delete(clock);
+        ArticleEvent event = store.save(article, actor);
+        history.record(actor, "deleted", null, "\"" + article.content().headline() + "\" (" + article.slug() + ")", event.at());
+    }
+
+    /** Demo content and migrations: published with its own date, by the system or the importer. */
+    @Transactional
+    public EditableArticle publishDated(Actor actor, PublishDated command) {
+        if (actor.kind() != Actor.Kind.SYSTEM && actor.kind() != Actor.Kind.IMPORTER) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the system and importers set publication dates.");
+        }
+        Article article = Article.draft(command.kind(), references.resolve(command.content(), ""), renderer,
+                Clock.fixed(command.publishedAt(), ZoneOffset.UTC), null);
+        if (command.imported()) {
+            article.markImported();
+        }
+        article.publishAt(command.publishedAt(), Clock.fixed(command.publishedAt(), ZoneOffset.UTC));
+        ArticleEvent event = store.save(article, actor);
+        history.keep(article.id(), article.slug(), article.content(),
+                command.imported() ? RevisionReason.IMPORT : RevisionReason.PUBLISH, actor, article.updatedAt());
+        history.record(actor, command.imported() ? "imported" : "published", article.id(), "", event.at());
+        return editable(actor, article);
+    }
+
+    /**
+     * Publishes scheduled articles whose time has come, exactly once even with several nodes: each claims due rows
+     * with FOR UPDATE SKIP LOCKED and publishes each in its own transaction with its revision and audit entry, so
+     * one failing article does not hold back the others.
+     *
+     * @return how many articles went live
+     */
+    public int publishDue() {
+        int published = 0;
+        for (int claimed = DUE_BATCH; claimed == DUE_BATCH; ) {
+            int[] batch = transactions.execute(status -> publishDueBatch());
+            claimed = batch[0];
+            published += batch[1];
+        }
+        if (published > 0) {
+            log.info("Published {} scheduled article(s)", published);
+        }
+        return published;
+    }
+
+    private int[] publishDueBatch() {
+        List<Long> due = jdbc.sql("""
+                select id from article where status = 'scheduled' and scheduled_at <= ?
+                order by scheduled_at, id limit ? for update skip locked
+                """).params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), DUE_BATCH).query(Long.class).list();
+        Actor scheduler = Actor.scheduler();
+        int published = 0;
+        for (long id : due) {
+            Article article = store.find(id).orElseThrow();
+            if (article.publishIfDue(clock)) {
+                ArticleEvent event = store.save(article, scheduler);
+                history.keep(id, article.slug(), article.content(), RevisionReason.PUBLISH, scheduler, article.updatedAt());
+                history.record(scheduler, "published as scheduled", id, "", event.at());
+                published++;
+            } else {
+                log.warn("Scheduled article {} is due but not ready to publish; it stays scheduled", id);
+            }
+        }
+        // a due article that is not ready stays claimed-and-skipped; stop rather than loop on it
+        return new int[]{published == due.size() ? due.size() : 0, published};
+    }
+
+    /** An article as the newsroom shows it to this actor. */
+    @Transactional(readOnly = true)
+    public EditableArticle view(Actor actor, long id) {
+        Article article = store.find(id).orElseThrow(() -> new org.masthead.system.NotFoundException("No article " + id));
+        EditorialPolicy.requireAllowed(EditorialPolicy.canView(actor, article), "open this article");
+        return editable(actor, article);
+    }
+
+    /** What a new article would allow this actor (the buttons of an empty editor). */
+    public ArticlePermissions forNewArticle(Actor actor) {
+        return new ArticlePermissions(true, EditorialPolicy.canCreate(actor), true, actor.can(Actor.Role.REPORTER), false,
+                false, false, false);
+    }
+
+    /** Loads the article for a change: locked, visible to the actor, and at the version the actor saw. */
+    private Article load(Actor actor, long id, int version) {
+        Article article = store.findForUpdate(id).orElseThrow(() -> new org.masthead.system.NotFoundException("No article " + id));
+        EditorialPolicy.requireAllowed(EditorialPolicy.canView(actor, article), "open this article");
+        if (article.version() != version) {
+            throw new ArticleConflictException(id); // stale form: someone saved in between
+        }
+        return article;
+    }
+
+    /** Applies the workflow move after checking the actor may make it; returns the audit log's words for it. */
+    private String move(Actor actor, Article article, Then then) {
+        if (then instanceof Then.SubmitForReview) {
+            EditorialPolicy.requireAllowed(EditorialPolicy.canSubmit(actor, article), "submit this article for review");
+            article.submitForReview(clock);
+            return "submitted for review";
+        }
+        if (then instanceof Then.Publish) {
+            EditorialPolicy.requireAllowed(EditorialPolicy.canPublish(actor, article), "publish this article");
+            article.publish(clock);
+            return "published";
+        }
+        if (then instanceof Then.Schedule schedule) {
+            EditorialPolicy.requireAllowed(EditorialPolicy.canPublish(actor, article), "schedule this article");
+            article.schedule(schedule.at(), clock);
+            return "scheduled";
+        }
+        if (then instanceof Then.Unpublish) {
+            EditorialPolicy.requireAllowed(EditorialPolicy.canPublish(actor, article), "unpublish this article");
+            article.unpublish(clock);
+            return "unpublished";
+        }
+        if (then instanceof Then.ReturnToDraft) {
+            EditorialPolicy.requireAllowed(EditorialPolicy.canReturnToDraft(actor, article), "return this article to draft");
+            article.returnToDraft(clock);
+            return "returned to draft";
+        }
+        return "saved";
+    }
+
+    private static String detailOf(Then then) {
+        return then instanceof Then.Schedule schedule ? "for " + schedule.at() : "";
+    }
+
+    private static RevisionReason reasonFor(Then then, RevisionReason otherwise) {
+        if (then instanceof Then.SubmitForReview) {
+            return RevisionReason.SUBMIT;
+        }
+        if (then instanceof Then.Publish) {
+            return RevisionReason.PUBLISH;
+        }
+        if (then instanceof Then.Schedule) {
+            return RevisionReason.SCHEDULE;
+        }
+        if (then instanceof Then.Unpublish) {
+            return RevisionReason.UNPUBLISH;
+        }
+        if (then instanceof Then.ReturnToDraft) {
+            return RevisionReason.DRAFT;
+        }
+        return otherwise;
+    }
+
+    private EditableArticle editable(Actor actor, Article article) {
+        return new EditableArticle(article.id(), article.kind(), article.version(), article.content(), article.slug(),
+                article.status(), article.body(), article.readingMinutes(), article.publishedAt(), article.scheduledAt(),
+                article.createdBy(), article.createdAt(), article.updatedAt(), EditorialPolicy.permissions(actor, article));
+    }
+}

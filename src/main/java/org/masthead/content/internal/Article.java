@@ -1,0 +1,413 @@
+package org.masthead.content.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.masthead.content.Actor;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.ArticleEvent;
+import org.masthead.content.ArticleException;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.ArticleSnapshot;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.ArticleValidationException;
+import org.masthead.content.Correction;
+import org.masthead.content.LeadImage;
+import org.masthead.content.ReadingTime;
+import org.masthead.text.BodyRenderer;
+import org.masthead.text.BodyRenderer.RenderedBody;
+import org.masthead.text.Slugs;
+
+/**
+ * An article or static page and the rules of its life: content is rendered when it is set, publishing checks what
+ * a published article needs, a changed slug is remembered so old links keep working, and the workflow only moves
+ * along draft → in review → scheduled / published → unpublished (and back to draft). Each command leaves exactly
+ * one event behind, which the store publishes with the change.
+ */
+public final class Article {
+
+    /** Addresses a page cannot take: they belong to the site's own routes. */
+    static final Set<String> RESERVED_PAGE_SLUGS = Set.of("admin", "articles", "sections", "authors", "tags", "pages",
+            "news-feed", "search", "media", "assets", "feed", "sitemap", "sitemaps", "robots", "ghost", "actuator",
+            "api", "login", "live", "favicon");
+
+    private Long id;
+    private final ArticleKind kind;
+    private int version;
+    private Instant scheduledAt;
+    private Long createdBy;
+    private ArticleContent content;
+    private String slug;
+    private RenderedBody body;
+    private ArticleStatus status;
+    private Instant publishedAt;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    private final List<String> retiredSlugs = new ArrayList<>();
+
+    /** As loaded (null for a new article): the "previous" of the event this command raises. */
+    private ArticleSnapshot loaded;
+    private boolean contentChanged;
+    private boolean created;
+    private boolean deleted;
+    private Correction correction;
+    private boolean imported;
+
+    private Article(Long id, ArticleKind kind, ArticleContent content, String slug, RenderedBody body,
+                    ArticleStatus status, Instant publishedAt, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.kind = kind;
+        this.content = content;
+        this.slug = slug;
+        this.body = body;
+        this.status = status;
+        this.publishedAt = publishedAt;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A new draft. */
+    public static Article draft(ArticleKind kind, ArticleContent content, BodyRenderer renderer, Clock clock, Long createdBy) {
+        requireStorable(kind, content);
+        content = withEffectiveSlug(content);
+        Instant now = now(clock);
+        Article article = new Article(null, kind, content, slugFor(content), renderer.render(content.bodySource(),
+                content.bodyFormat()), ArticleStatus.DRAFT, null, now, now);
+        article.createdBy = createdBy;
+        article.created = true;
+        return article;
+    }
+
+    public static Article load(long id, ArticleKind kind, int version, ArticleContent content, String slug,
+                               RenderedBody body, ArticleStatus status, Instant publishedAt, Instant scheduledAt,
+                               Long createdBy, Instant createdAt, Instant updatedAt) {
+        Article article = new Article(id, kind, content, slug, body, status, publishedAt, createdAt, updatedAt);
+        article.version = version;
+        article.scheduledAt = scheduledAt;
+        article.createdBy = createdBy;
+        article.loaded = article.snapshot();
+        return article;
+    }
+
+    /** New content; nothing changes (and no event is raised) when it is the same as before. */
+    public void revise(ArticleContent requested, BodyRenderer renderer, Clock clock) {
+        requireStorable(kind, requested);
+        ArticleContent revised = withEffectiveSlug(requested);
+        if (revised.equals(content)) {
+            return;
+        }
+        String newSlug = slugFor(revised);
+        RenderedBody newBody = revised.bodySource().equals(content.bodySource()) && revised.bodyFormat() == content.bodyFormat()
+                ? body : renderer.render(revised.bodySource(), revised.bodyFormat());
+        if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
+            // a live or scheduled article keeps what publishing requires
+            Map<String, String> problems = problemsBeforePublishing(revised, newBody);
+            if (!problems.isEmpty()) {
+                throw new ArticleValidationException(problems);
+            }
+        }
+        if (!newSlug.equals(slug)) {
+            retiredSlugs.add(slug);
+            slug = newSlug;
+        }
+        content = revised;
+        body = newBody;
+        contentChanged = true;
+        updatedAt = now(clock);
+    }
+
+    /** A writer hands the draft to an editor. */
+    public void submitForReview(Clock clock) {
+        requireStatus("submit it for review", ArticleStatus.DRAFT);
+        status = ArticleStatus.IN_REVIEW;
+        updatedAt = now(clock);
+    }
+
+    /** Back to the writer: from review, from the schedule, or after unpublishing. */
+    public void returnToDraft(Clock clock) {
+        requireStatus("return it to draft", ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED);
+        status = ArticleStatus.DRAFT;
+        scheduledAt = null;
+        updatedAt = now(clock);
+    }
+
+    /** Publishes now. An article published before and then unpublished keeps its first publication time. */
+    public void publish(Clock clock) {
+        publishAt(now(clock), clock);
+    }
+
+    /**
+     * Publishes with a given first publication time (an archive's own date, a demo story's), while the change
+     * itself is dated now.
+     */
+    public void publishAt(Instant firstPublished, Clock clock) {
+        if (status == ArticleStatus.PUBLISHED) {
+            throw new ArticleException("The article is already published.");
+        }
+        requireReadyToPublish();
+        status = ArticleStatus.PUBLISHED;
+        scheduledAt = null;
+        if (publishedAt == null) {
+            publishedAt = firstPublished.truncatedTo(ChronoUnit.MICROS);
+        }
+        updatedAt = max(now(clock), publishedAt);
+    }
+
+    /** Sets the article to go live at {@code at}, which must lie in the future. */
+    public void schedule(Instant at, Clock clock) {
+        requireStatus("schedule it", ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED,
+                ArticleStatus.SCHEDULED);
+        Instant now = now(clock);
+        if (at == null || !at.isAfter(now)) {
+            throw new ArticleValidationException(Map.of("scheduledAt", "Choose a publication time in the future."));
+        }
+        requireReadyToPublish();
+        status = ArticleStatus.SCHEDULED;
+        scheduledAt = at.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = now;
+    }
+
+    /** The scheduler's move: a scheduled article whose time has come goes live, dated at its scheduled time. */
+    public boolean publishIfDue(Clock clock) {
+        if (status != ArticleStatus.SCHEDULED || scheduledAt.isAfter(clock.instant())
+                || !problemsBeforePublishing(content, body).isEmpty()) {
+            return false;
+        }
+        status = ArticleStatus.PUBLISHED;
+        if (publishedAt == null) {
+            publishedAt = scheduledAt;
+        }
+        updatedAt = now(clock);
+        scheduledAt = null;
+        return true;
+    }
+
+    public void unpublish(Clock clock) {
+        requireStatus("unpublish it", ArticleStatus.PUBLISHED);
+        status = ArticleStatus.UNPUBLISHED;
+        updatedAt = now(clock);
+    }
+
+    /** A dated correction or update note on a published article; the article counts as modified then. */
+    public void addCorrection(Correction note) {
+        requireStatus("take a correction (only published articles do)", ArticleStatus.PUBLISHED);
+        correction = note;
+        updatedAt = note.publishedAt().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public void delete(Clock clock) {
+        deleted = true;
+        updatedAt = now(clock);
+    }
+
+    /** The change comes from an import: listeners that notify the outside world stay quiet. */
+    public void markImported() {
+        imported = true;
+    }
+
+    /** Everything a published article needs, as one message per form field. */
+    public Map<String, String> problemsBeforePublishing() {
+        return problemsBeforePublishing(content, body);
+    }
+
+    private Map<String, String> problemsBeforePublishing(ArticleContent candidate, RenderedBody candidateBody) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (kind == ArticleKind.ARTICLE && candidate.authorIds().isEmpty()) {
+            problems.put("authorIds", "A published article needs at least one author.");
+        }
+        if (candidateBody.words() == 0) {
+            problems.put("bodyMarkdown", "A published " + (kind == ArticleKind.PAGE ? "page" : "article") + " needs a body.");
+        }
+        LeadImage image = candidate.leadImage();
+        if (image != null && image.alt().isEmpty()) {
+            problems.put("leadImageAlt", "Describe the lead image for readers who cannot see it (alt text).");
+        }
+        if (image != null && image.credit().isEmpty()) {
+            problems.put("leadImageCredit", "Credit the lead image (photographer / agency).");
+        }
+        return problems;
+    }
+
+    private void requireReadyToPublish() {
+        Map<String, String> problems = problemsBeforePublishing();
+        if (!problems.isEmpty()) {
+            throw new ArticleValidationException(problems);
+        }
+    }
+
+    private void requireStatus(String action, ArticleStatus... allowed) {
+        if (!EnumSet.of(allowed[0], allowed).contains(status)) {
+            throw new ArticleException("A " + status.label().toLowerCase(java.util.Locale.ROOT)
+                    + " article cannot " + action + ".");
+        }
+    }
+
+    public int readingMinutes() {
+        int images = body.imageCount() + (content.leadImage() == null ? 0 : 1);
+        return ReadingTime.minutes(body.words(), images);
+    }
+
+    /** Every field within its limits and a usable slug, or one message per field that is not. */
+    private static void requireStorable(ArticleKind kind, ArticleContent content) {
+        Map<String, String> problems = new LinkedHashMap<>(content.problems());
+        if (kind == ArticleKind.ARTICLE && content.sectionId() == null) {
+            problems.put("sectionId", "Choose a section.");
+        }
+        if (problems.isEmpty()) {
+            String slug = slugFor(content);
+            if (!Slugs.isValid(slug)) {
+                problems.put("slug", content.slug().isBlank()
+                        ? "Give the article a slug: its headline has no letters or digits a URL can use."
+                        : "The slug \"" + slug + "\" may only use a-z, 0-9 and single hyphens, at most "
+                        + Slugs.MAX_LENGTH + " characters.");
+            } else if (kind == ArticleKind.PAGE && RESERVED_PAGE_SLUGS.contains(slug)) {
+                problems.put("slug", "The address /" + slug + " belongs to the site; choose another slug for this page.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ArticleValidationException(problems);
+        }
+    }
+
+    /** The content as stored: a blank slug is the one made from the headline, so unchanged content compares equal. */
+    private static ArticleContent withEffectiveSlug(ArticleContent content) {
+        String slug = slugFor(content);
+        return slug.equals(content.slug()) ? content : new ArticleContent(content.headline(), slug, content.standfirst(),
+                content.sectionId(), content.authorIds(), content.tags(), content.bodySource(), content.bodyFormat(),
+                content.leadImage(), content.language());
+    }
+
+    private static String slugFor(ArticleContent content) {
+        return content.slug().isBlank() ? Slugs.slugify(content.headline()) : content.slug();
+    }
+
+    private static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Whether this command changed anything worth storing. */
+    boolean isChanged() {
+        return created || deleted || contentChanged || correction != null || loaded == null
+                || !Objects.equals(loaded.status(), status) || !Objects.equals(loaded.scheduledAt(), scheduledAt)
+                || !Objects.equals(loaded.publishedAt(), publishedAt);
+    }
+
+    /** Whether this command gave the article new content (a new article counts). */
+    public boolean hasNewContent() {
+        return created || contentChanged;
+    }
+
+    boolean isDeleted() {
+        return deleted;
+    }
+
+    Correction correction() {
+        return correction;
+    }
+
+    boolean authorsOrTagsChanged() {
+        return loaded == null || !loaded.authorIds().equals(content.authorIds())
+                || !loaded.tagSlugs().equals(tagSlugs());
+    }
+
+    /** The one event this command raises, or null when nothing happened. */
+    ArticleEvent event(Actor actor, Clock clock) {
+        if (!isChanged()) {
+            return null;
+        }
+        UUID eventId = UUID.randomUUID();
+        ArticleSnapshot current = snapshot();
+        ArticleSnapshot previous = loaded;
+        Instant at = clock.instant();
+        ArticleStatus before = previous == null ? null : previous.status();
+        if (deleted) {
+            return new ArticleEvent.Deleted(eventId, current, previous, actor, at, imported);
+        }
+        if (correction != null) {
+            return new ArticleEvent.CorrectionAdded(eventId, current, previous, actor, at, imported, correction);
+        }
+        if (status == ArticleStatus.PUBLISHED && before != ArticleStatus.PUBLISHED) {
+            return new ArticleEvent.Published(eventId, current, previous, actor, at, imported);
+        }
+        if (before == ArticleStatus.PUBLISHED && status != ArticleStatus.PUBLISHED) {
+            return new ArticleEvent.Unpublished(eventId, current, previous, actor, at, imported);
+        }
+        if (created) {
+            return new ArticleEvent.Created(eventId, current, previous, actor, at, imported);
+        }
+        if (status == ArticleStatus.SCHEDULED && before != ArticleStatus.SCHEDULED) {
+            return new ArticleEvent.Scheduled(eventId, current, previous, actor, at, imported);
+        }
+        if (status == ArticleStatus.SCHEDULED && !Objects.equals(previous.scheduledAt(), scheduledAt)) {
+            return new ArticleEvent.Rescheduled(eventId, current, previous, actor, at, imported);
+        }
+        if (before == ArticleStatus.SCHEDULED && status != ArticleStatus.SCHEDULED) {
+            return new ArticleEvent.Unscheduled(eventId, current, previous, actor, at, imported);
+        }
+        if (status == ArticleStatus.IN_REVIEW && before == ArticleStatus.DRAFT) {
+            return new ArticleEvent.SubmittedForReview(eventId, current, previous, actor, at, imported);
+        }
+        if (status == ArticleStatus.DRAFT && before != ArticleStatus.DRAFT) {
+            return new ArticleEvent.ReturnedToDraft(eventId, current, previous, actor, at, imported);
+        }
+        if (status == ArticleStatus.PUBLISHED) {
+            return new ArticleEvent.PublishedEdited(eventId, current, previous, actor, at, imported);
+        }
+        return new ArticleEvent.Edited(eventId, current, previous, actor, at, imported);
+    }
+
+    /** The id and version the store gave the row it wrote. */
+    void identify(long newId, int newVersion) {
+        this.id = newId;
+        this.version = newVersion;
+    }
+
+    /** After the store published the event: the next command on this object starts from here. */
+    void settle() {
+        this.loaded = snapshot();
+        this.created = false;
+        this.contentChanged = false;
+        this.correction = null;
+        this.retiredSlugs.clear();
+    }
+
+    List<String> retiredSlugs() {
+        return List.copyOf(retiredSlugs);
+    }
+
+    public ArticleSnapshot snapshot() {
+        return new ArticleSnapshot(id == null ? 0 : id, kind, slug, content.sectionId(), content.authorIds(), tagSlugs(),
+                status, "public", content.language(), content.headline(), publishedAt, updatedAt, scheduledAt);
+    }
+
+    List<String> tagSlugs() {
+        return content.tags().stream().map(Slugs::slugify).toList();
+    }
+
+    public Long id() { return id; }
+    public ArticleKind kind() { return kind; }
+    public int version() { return version; }
+    public Instant scheduledAt() { return scheduledAt; }
+    public Long createdBy() { return createdBy; }
+    public String slug() { return slug; }
+    public ArticleContent content() { return content; }
+    public RenderedBody body() { return body; }
+    public ArticleStatus status() { return status; }
+    public Instant publishedAt() { return publishedAt; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    boolean isImported() { return imported; }
+}

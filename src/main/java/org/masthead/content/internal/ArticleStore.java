@@ -1,0 +1,260 @@
+package org.masthead.content.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.masthead.content.Actor;
+import org.masthead.content.ArticleConflictException;
+import org.masthead.content.ArticleContent;
+import org.masthead.content.ArticleEvent;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.ArticleValidationException;
+import org.masthead.content.Correction;
+import org.masthead.content.LeadImage;
+import org.masthead.content.Tag;
+import org.masthead.content.TaxonomyEvent;
+import org.masthead.text.BodyFormat;
+import org.masthead.text.BodyRenderer.RenderedBody;
+import org.masthead.text.Slugs;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores the article aggregate: one row write per command (optimistic locking on {@code version}), bylines and
+ * tags only when they changed, slug history, corrections — then publishes the one event the aggregate raised,
+ * inside the same transaction, so durable listeners are recorded with the change or not at all.
+ */
+@Repository
+public class ArticleStore {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ArticleStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The article as its writers edit it. Related rows are read after the article row, never from inside a row
+     * mapper: a nested query would hold two pooled connections at once and deadlock a busy pool.
+     */
+    public Optional<Article> find(long id) {
+        return find(id, false);
+    }
+
+    /** Locks the row until the transaction ends: the scheduler and concurrent commands wait instead of racing. */
+    public Optional<Article> findForUpdate(long id) {
+        return find(id, true);
+    }
+
+    private Optional<Article> find(long id, boolean lock) {
+        return jdbc.sql("select * from article where id = ?" + (lock ? " for update" : "")).param(id)
+                .query((rs, row) -> row(rs)).optional().map(stored -> {
+                    List<Long> authorIds = jdbc.sql("select author_id from article_author where article_id = ? order by position")
+                            .param(id).query(Long.class).list();
+                    List<String> tags = jdbc.sql("""
+                            select t.name from article_tag at join tag t on t.id = at.tag_id
+                            where at.article_id = ? order by at.position
+                            """).param(id).query(String.class).list();
+                    ArticleContent content = new ArticleContent(stored.headline(), stored.slug(), stored.standfirst(),
+                            stored.sectionId(), authorIds, tags, stored.bodySource(), stored.bodyFormat(),
+                            stored.leadImage(), stored.language());
+                    return Article.load(id, stored.kind(), stored.version(), content, stored.slug(), stored.body(),
+                            stored.status(), stored.publishedAt(), stored.scheduledAt(), stored.createdBy(),
+                            stored.createdAt(), stored.updatedAt());
+                });
+    }
+
+    private record Row(ArticleKind kind, String headline, String slug, String standfirst, Long sectionId,
+                       String bodySource, BodyFormat bodyFormat, LeadImage leadImage, String language, RenderedBody body,
+                       ArticleStatus status, Instant publishedAt, Instant scheduledAt, int version, Long createdBy,
+                       Instant createdAt, Instant updatedAt) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(ArticleKind.fromDb(rs.getString("kind")), rs.getString("headline"), rs.getString("slug"),
+                rs.getString("standfirst"), rs.getObject("section_id", Long.class), rs.getString("body_source"),
+                BodyFormat.fromDb(rs.getString("body_format")),
+                rs.getObject("lead_image_id") == null ? null : new LeadImage(rs.getLong("lead_image_id"),
+                        rs.getString("lead_image_alt"), rs.getString("lead_image_caption"), rs.getString("lead_image_credit")),
+                rs.getString("language"),
+                new RenderedBody(rs.getString("body_html"), rs.getString("body_text"), rs.getInt("word_count"),
+                        rs.getInt("body_image_count")),
+                ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "scheduled_at"),
+                rs.getInt("version"), rs.getObject("created_by", Long.class), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    /**
+     * Writes what the command changed and publishes its event.
+     *
+     * @return the event, or null when the command changed nothing
+     */
+    public ArticleEvent save(Article article, Actor actor) {
+        if (!article.isChanged()) {
+            return null;
+        }
+        long id;
+        int version;
+        try {
+            if (article.isDeleted()) {
+                delete(article);
+                id = article.id();
+                version = article.version();
+            } else if (article.id() == null) {
+                id = insert(article);
+                version = 0;
+            } else {
+                id = article.id();
+                version = update(article);
+            }
+        } catch (DuplicateKeyException e) {
+            throw new ArticleValidationException(Map.of("slug", "Another article already uses the slug \"" + article.slug()
+                    + "\". Choose another slug."));
+        }
+        if (!article.isDeleted()) {
+            if (article.authorsOrTagsChanged()) {
+                replaceAuthors(id, article.content().authorIds());
+                replaceTags(id, article.content().tags());
+            }
+            for (String retired : article.retiredSlugs()) {
+                jdbc.sql("""
+                        insert into article_slug_history (slug, article_id, retired_at) values (?, ?, ?)
+                        on conflict (slug) do update set article_id = excluded.article_id, retired_at = excluded.retired_at
+                        """).params(retired, id, timestamp(article.updatedAt())).update();
+            }
+            if (!article.retiredSlugs().isEmpty() || article.id() == null) {
+                // a slug in use by a live article must not also redirect elsewhere
+                jdbc.sql("delete from article_slug_history where slug = ?").param(article.slug()).update();
+            }
+            Correction correction = article.correction();
+            if (correction != null) {
+                jdbc.sql("""
+                        insert into article_correction (article_id, kind, text, published_at, staff_id)
+                        values (?, ?, ?, ?, ?)
+                        """).params(id, correction.kind().name().toLowerCase(java.util.Locale.ROOT), correction.text(),
+                        timestamp(correction.publishedAt()), actor.staffId()).update();
+            }
+        }
+        article.identify(id, version);
+        ArticleEvent event = article.event(actor, clock);
+        article.settle();
+        events.publishEvent(event);
+        return event;
+    }
+
+    private long insert(Article article) {
+        return jdbc.sql("""
+                insert into article (kind, slug, headline, standfirst, section_id, language, body_source, body_format,
+                    body_html, body_text, word_count, body_image_count, reading_minutes, lead_image_id, lead_image_alt,
+                    lead_image_caption, lead_image_credit, status, published_at, scheduled_at, created_by, created_at,
+                    updated_at)
+                values (:kind, :slug, :headline, :standfirst, :sectionId, :language, :source, :format, :html, :text,
+                    :words, :images, :readingMinutes, :imageId, :imageAlt, :imageCaption, :imageCredit, :status,
+                    :publishedAt, :scheduledAt, :createdBy, :createdAt, :updatedAt)
+                returning id
+                """).paramSource(columns(article)).query(Long.class).single();
+    }
+
+    private int update(Article article) {
+        int updated = jdbc.sql("""
+                update article set slug = :slug, headline = :headline, standfirst = :standfirst,
+                    section_id = :sectionId, language = :language, body_source = :source, body_format = :format,
+                    body_html = :html, body_text = :text, word_count = :words, body_image_count = :images,
+                    reading_minutes = :readingMinutes, lead_image_id = :imageId, lead_image_alt = :imageAlt,
+                    lead_image_caption = :imageCaption, lead_image_credit = :imageCredit, status = :status,
+                    published_at = :publishedAt, scheduled_at = :scheduledAt, updated_at = :updatedAt,
+                    version = version + 1
+                where id = :id and version = :version
+                """).paramSource(columns(article)).update();
+        if (updated != 1) {
+            // Optimistic locking: someone saved since this copy was read (or it was deleted). Never overwrite.
+            throw new ArticleConflictException(article.id());
+        }
+        return article.version() + 1;
+    }
+
+    private void delete(Article article) {
+        int deleted = jdbc.sql("delete from article where id = ? and version = ?").params(article.id(), article.version()).update();
+        if (deleted != 1) {
+            throw new ArticleConflictException(article.id());
+        }
+    }
+
+    private Columns columns(Article article) {
+        ArticleContent content = article.content();
+        RenderedBody body = article.body();
+        LeadImage image = content.leadImage();
+        return new Columns(article.id(), article.kind().dbValue(), article.slug(), content.headline(), content.standfirst(),
+                content.sectionId(), content.language(), content.bodySource(), content.bodyFormat().dbValue(), body.html(),
+                body.text(), body.words(), body.imageCount(), article.readingMinutes(),
+                image == null ? null : image.mediaId(), image == null ? null : image.alt(),
+                image == null ? null : image.caption(), image == null ? null : image.credit(),
+                article.status().dbValue(), timestamp(article.publishedAt()), timestamp(article.scheduledAt()),
+                article.createdBy(), article.version(), timestamp(article.createdAt()), timestamp(article.updatedAt()));
+    }
+
+    /** Named parameters of the article row, read by JdbcClient through the record's accessors. */
+    record Columns(Long id, String kind, String slug, String headline, String standfirst, Long sectionId,
+                   String language, String source, String format, String html, String text, int words, int images,
+                   int readingMinutes, Long imageId, String imageAlt, String imageCaption, String imageCredit,
+                   String status, OffsetDateTime publishedAt, OffsetDateTime scheduledAt, Long createdBy, int version,
+                   OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    private void replaceAuthors(long articleId, List<Long> authorIds) {
+        jdbc.sql("delete from article_author where article_id = ?").param(articleId).update();
+        for (int position = 0; position < authorIds.size(); position++) {
+            jdbc.sql("insert into article_author (article_id, author_id, position) values (?, ?, ?)")
+                    .params(articleId, authorIds.get(position), position).update();
+        }
+    }
+
+    private void replaceTags(long articleId, List<String> tags) {
+        jdbc.sql("delete from article_tag where article_id = ?").param(articleId).update();
+        for (String name : tags) {
+            if (Slugs.slugify(name).isEmpty()) {
+                throw new ArticleValidationException(Map.of("tags",
+                        "The tag \"" + name + "\" needs at least one letter or digit a URL can use."));
+            }
+        }
+        // Tags are created in slug order, so concurrent saves lock tag rows in the same order and cannot deadlock.
+        for (String name : tags.stream().sorted(Comparator.comparing(Slugs::slugify)).toList()) {
+            String slug = Slugs.slugify(name);
+            jdbc.sql("insert into tag (slug, name) values (?, ?) on conflict (slug) do nothing returning id")
+                    .params(slug, name).query(Long.class).optional()
+                    .ifPresent(created -> events.publishEvent(new TaxonomyEvent.TagCreated(java.util.UUID.randomUUID(),
+                            new Tag(created, slug, name, ""), clock.instant())));
+        }
+        for (int position = 0; position < tags.size(); position++) {
+            String slug = Slugs.slugify(tags.get(position));
+            jdbc.sql("""
+                    insert into article_tag (article_id, tag_id, position)
+                    select ?, id, ? from tag where slug = ? on conflict do nothing
+                    """).params(articleId, position, slug).update();
+        }
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,4 +1,0 @@
-/**
- * The front page: lead story, latest per section and the News Feed.
- */
-package org.masthead.home;

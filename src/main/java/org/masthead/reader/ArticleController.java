@@ -1,0 +1,84 @@
+package org.masthead.reader;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.masthead.content.ArticleView;
+import org.masthead.content.PublishedArticles;
+import org.masthead.newsfeed.NewsFeed;
+import org.masthead.newsfeed.NewsFeedBox;
+import org.masthead.search.RelatedArticles;
+import org.masthead.system.HttpCaching;
+import org.masthead.system.Layout;
+import org.masthead.system.Layouts;
+import org.masthead.system.NotFoundException;
+import org.masthead.system.Pages;
+import org.masthead.system.Site;
+import org.masthead.system.SurrogateKey;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+@Controller
+class ArticleController {
+
+    private final PublishedArticles articles;
+    private final NewsFeed newsFeed;
+    private final Layouts layouts;
+    private final HttpCaching caching;
+    private final RelatedArticles related;
+
+    ArticleController(PublishedArticles articles, NewsFeed newsFeed, Layouts layouts, HttpCaching caching,
+                      RelatedArticles related) {
+        this.articles = articles;
+        this.newsFeed = newsFeed;
+        this.layouts = layouts;
+        this.caching = caching;
+        this.related = related;
+    }
+
+    @GetMapping("/articles/{slug}")
+    ModelAndView show(@PathVariable String slug, ServletWebRequest request) {
+        Optional<ArticleView> found = articles.article(slug);
+        if (found.isEmpty()) {
+            return articles.renamed(slug).map(ArticleController::movedPermanently)
+                    .orElseThrow(() -> new NotFoundException("No published article " + slug));
+        }
+        ArticleView article = found.get();
+        NewsFeedBox box = newsFeed.box();
+        if (caching.isNotModified(request, LastChange.latest(LastChange.of(box.latest().items()), article.updatedAt()))) {
+            return null;
+        }
+        caching.tag(request, surrogateKeys(article, box));
+        Site site = layouts.site();
+        Layout layout = layouts.page(article.headline(), article.standfirst() != null ? article.standfirst() : article.excerpt(),
+                        article.url(), "section:" + article.section().slug())
+                .withMeta(ArticleStructuredData.socialCards(article, site))
+                .withJsonLd(ArticleStructuredData.newsArticle(article, site))
+                .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));
+        return Pages.view("reader/article", new ArticlePage(layout, article, box, related.of(article.id())));
+    }
+
+    /** What this page shows: the article with its section, bylines and tags, the News Feed and the site frame. */
+    static Set<SurrogateKey> surrogateKeys(ArticleView article, NewsFeedBox box) {
+        Set<SurrogateKey> keys = new LinkedHashSet<>(List.of(SurrogateKey.article(article.id()),
+                SurrogateKey.section(article.section().id()), SurrogateKey.NEWS_FEED, SurrogateKey.SITE));
+        article.bylines().forEach(byline -> keys.add(SurrogateKey.author(byline.authorId())));
+        article.tags().forEach(tag -> keys.add(SurrogateKey.tag(tag.slug())));
+        keys.addAll(PublishedArticles.keysOf(box.latest().items()));
+        return keys;
+    }
+
+    static ModelAndView movedPermanently(String currentSlug) {
+        RedirectView redirect = new RedirectView(ArticleView.urlOf(currentSlug));
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
+    }
+}

@@ -1,0 +1,98 @@
+package org.masthead.search;
+
+import java.util.List;
+
+import org.masthead.content.ArticleEvent;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.TaxonomyEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the search index in step with what is published. A durable listener: each content change is recorded with
+ * the change, indexed once after it commits, and indexed again after a crash if it had not finished. Indexing an
+ * article copies its current state from content's view of searchable articles (or removes it when it is no longer
+ * published), so running twice, late or out of order always ends in the same index.
+ */
+@Component
+class SearchIndexer {
+
+    /** Weighted: headline (A) > standfirst and tags (B) > body and caption (C) > bylines and section (D). */
+    private static final String DOCUMENT = """
+            select a.id, a.language, a.section_id, a.author_ids, a.published_at,
+                   setweight(to_tsvector(article_search_config(a.language), coalesce(a.headline, '')), 'A')
+                   || setweight(to_tsvector(article_search_config(a.language), coalesce(a.standfirst, '')), 'B')
+                   || setweight(to_tsvector(article_search_config(a.language), a.tag_names), 'B')
+                   || setweight(to_tsvector(article_search_config(a.language), coalesce(a.body_text, '') || ' '
+                                            || coalesce(a.lead_image_caption, '')), 'C')
+                   || setweight(to_tsvector('simple', a.author_names), 'D')
+                   || setweight(to_tsvector('simple', coalesce(a.section_name, '')), 'D') as vector,
+                   now() as indexed_at
+            from content_searchable_article a
+            """;
+
+    private final JdbcClient jdbc;
+
+    SearchIndexer(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void articleChanged(ArticleEvent event) {
+        if (event.current().kind() == ArticleKind.ARTICLE && event.touchesReaders()) {
+            sync(List.of(event.articleId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void taxonomyChanged(TaxonomyEvent event) {
+        if (event instanceof TaxonomyEvent.SectionRenamed renamed) {
+            syncWhere("a.section_id = :owner", renamed.section().id());
+        } else if (event instanceof TaxonomyEvent.AuthorRenamed renamed) {
+            syncWhere("a.id in (select article_id from content_published_byline where author_id = :owner)", renamed.author().id());
+        } else if (event instanceof TaxonomyEvent.TagRenamed renamed) {
+            syncWhere("a.id in (select article_id from content_published_tagging where tag_id = :owner)", renamed.tag().id());
+        } else if (event instanceof TaxonomyEvent.TagDeleted deleted) {
+            sync(deleted.articleIds());
+        }
+    }
+
+    /** Brings these articles' documents to their current state: indexed while published, gone otherwise. */
+    void sync(List<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = articleIds.toArray(Long[]::new);
+        upsert("a.id = any(:ids)", "ids", ids);
+        jdbc.sql("""
+                delete from search_document d where d.article_id = any(:ids)
+                and not exists (select 1 from content_searchable_article a where a.id = d.article_id)
+                """).param("ids", ids).update();
+    }
+
+    private void syncWhere(String condition, long owner) {
+        upsert(condition, "owner", owner);
+    }
+
+    private void upsert(String condition, String name, Object value) {
+        jdbc.sql("insert into search_document (article_id, language, section_id, author_ids, published_at, vector, indexed_at) "
+                + DOCUMENT + " where " + condition + """
+
+                on conflict (article_id) do update set language = excluded.language, section_id = excluded.section_id,
+                    author_ids = excluded.author_ids, published_at = excluded.published_at, vector = excluded.vector,
+                    indexed_at = excluded.indexed_at
+                """).param(name, value).update();
+        // Did-you-mean candidates: the words as written (not stemmed), kept once.
+        jdbc.sql("""
+                insert into search_term (word)
+                select distinct w from content_searchable_article a,
+                    unnest(tsvector_to_array(to_tsvector('simple', coalesce(a.headline, '') || ' ' || coalesce(a.standfirst, '')
+                        || ' ' || coalesce(a.body_text, '') || ' ' || coalesce(a.lead_image_caption, '')))) w
+                where\s""" + condition + """
+                 and length(w) between 3 and 40 and w ~ '^[[:alpha:]]+$'
+                order by w
+                on conflict do nothing
+                """).param(name, value).update();
+    }
+}

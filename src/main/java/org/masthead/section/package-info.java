@@ -1,4 +1,0 @@
-/**
- * Sections of the site: storage, the main navigation and section front pages.
- */
-package org.masthead.section;
