@@ -43,7 +43,7 @@ class ArchitectureDocumentationTests {
         try (Stream<Path> files = Files.list(GENERATED)) {
             for (Path generated : files.sorted().toList()) {
                 Path committed = COMMITTED.resolve(generated.getFileName());
-                if (!Files.exists(committed) || Files.mismatch(generated, committed) != -1) {
+                if (!Files.exists(committed) || !sameLines(generated, committed)) {
                     stale.add(generated.getFileName().toString());
                 }
             }
@@ -67,6 +67,12 @@ class ArchitectureDocumentationTests {
             assertThat(COMMITTED.resolve("module-" + module.getIdentifier() + ".adoc")).exists();
         });
         assertThat(Files.readString(svg)).startsWith("<svg").contains(">Content<").contains(">Reader<");
+    }
+
+    /** Same content: the Documenter lists relationships and beans in no fixed order from run to run. */
+    private static boolean sameLines(Path generated, Path committed) throws IOException {
+        return Files.readAllLines(generated).stream().sorted().toList()
+                .equals(Files.readAllLines(committed).stream().sorted().toList());
     }
 
     /**

@@ -57,7 +57,7 @@ public record ArticleContent(String headline, String slug, String standfirst, Lo
                     + tags.size() + ".");
         }
         tags.forEach(tag -> errors.line("tags", "A tag", tag, FieldLimits.TAG));
-        errors.bytes("bodyMarkdown", "The body", bodySource, FieldLimits.BODY_BYTES);
+        errors.bytes("body", "The body", bodySource, FieldLimits.BODY_BYTES);
         if (leadImage != null) {
             errors.line("leadImageAlt", "The alt text", leadImage.alt(), FieldLimits.ALT);
             errors.text("leadImageCaption", "The caption", leadImage.caption(), FieldLimits.CAPTION);

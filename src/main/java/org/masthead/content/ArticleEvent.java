@@ -33,6 +33,10 @@ public sealed interface ArticleEvent {
         return current().isPublic() || (previous() != null && previous().isPublic());
     }
 
+    /**
+     * A new article readers cannot see yet: a draft, or created straight into review or onto the schedule (its
+     * snapshot's status says which). Created and published at once is {@link Published}.
+     */
     record Created(UUID eventId, ArticleSnapshot current, ArticleSnapshot previous, Actor actor, Instant at,
                    boolean imported) implements ArticleEvent {
     }

@@ -1,6 +1,7 @@
 package org.masthead.content;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,6 +11,11 @@ import org.masthead.system.SurrogateKey;
  * Which cached responses a content change makes stale, as surrogate keys — the previous snapshot included, so a
  * section the article left, a byline removed or a tag taken off is purged too. Used by the page cache eviction on
  * every node and by the CDN purge plan alike.
+ *
+ * <p>Article pages carry only their own key, the keys of the stories they list and {@code site}: a new story
+ * elsewhere does not evict them (their News Feed box catches up live in the browser, or when the cache entry
+ * expires). The rare edits that change what every page shows — a section, an author's name or profile, a tag's
+ * name, a static page's title — touch {@code site}.
  */
 public final class ContentKeys {
 
@@ -25,11 +31,12 @@ public final class ContentKeys {
         ArticleSnapshot previous = event.previous();
         keys.add(SurrogateKey.article(current.id()));
         if (current.kind() == ArticleKind.PAGE) {
-            keys.add(SurrogateKey.SITE); // every page's footer lists the published static pages
+            if (changesFooter(current, previous, event)) {
+                keys.add(SurrogateKey.SITE); // every page's footer lists the published static pages
+            }
             return keys;
         }
         keys.add(SurrogateKey.SITEMAPS);
-        keys.add(SurrogateKey.SEARCH);
         if (event instanceof ArticleEvent.CorrectionAdded) {
             return keys; // the article's own page shows the note; lists and feeds do not
         }
@@ -38,7 +45,7 @@ public final class ContentKeys {
         if (!(event instanceof ArticleEvent.PublishedEdited) || changesWhatListsShow(current, previous)) {
             keys.add(SurrogateKey.NEWS_FEED);
         }
-        for (ArticleSnapshot snapshot : previous == null ? Set.of(current) : Set.of(current, previous)) {
+        for (ArticleSnapshot snapshot : previous == null ? List.of(current) : List.of(current, previous)) {
             if (snapshot.sectionId() != null) {
                 keys.add(SurrogateKey.section(snapshot.sectionId()));
             }
@@ -57,24 +64,32 @@ public final class ContentKeys {
             keys.add(SurrogateKey.FEEDS);
         } else if (event instanceof TaxonomyEvent.AuthorRenamed renamed) {
             keys.add(SurrogateKey.author(renamed.author().id()));
-            keys.add(SurrogateKey.SEARCH);
+            keys.add(SurrogateKey.SITE); // bylines on article pages and cards
+            keys.add(SurrogateKey.FEEDS);
         } else if (event instanceof TaxonomyEvent.AuthorEdited edited) {
             keys.add(SurrogateKey.author(edited.author().id()));
+            keys.add(SurrogateKey.SITE); // the author box under each of their articles
         } else if (event instanceof TaxonomyEvent.AuthorDeleted deleted) {
             keys.add(SurrogateKey.author(deleted.author().id()));
             keys.add(SurrogateKey.SITEMAPS);
         } else if (event instanceof TaxonomyEvent.TagRenamed renamed) {
             keys.add(SurrogateKey.tag(renamed.tag().slug()));
             keys.add(SurrogateKey.tag(renamed.previous().slug()));
-            keys.add(SurrogateKey.SEARCH);
+            keys.add(SurrogateKey.SITE); // the tag's chip on every article carrying it
+            keys.add(SurrogateKey.FEEDS);
         } else if (event instanceof TaxonomyEvent.TagEdited edited) {
             keys.add(SurrogateKey.tag(edited.tag().slug()));
         } else if (event instanceof TaxonomyEvent.TagDeleted deleted) {
             keys.add(SurrogateKey.tag(deleted.tag().slug()));
             deleted.articleIds().forEach(id -> keys.add(SurrogateKey.article(id)));
-            keys.add(SurrogateKey.SEARCH);
         }
         return keys;
+    }
+
+    /** The footer lists published pages by title: a page appearing, leaving, or changing title or address. */
+    private static boolean changesFooter(ArticleSnapshot current, ArticleSnapshot previous, ArticleEvent event) {
+        return previous == null || event instanceof ArticleEvent.Deleted || current.isPublic() != previous.isPublic()
+                || !Objects.equals(current.headline(), previous.headline()) || !Objects.equals(current.slug(), previous.slug());
     }
 
     /** Lists (home, News Feed, sections) show headline, address, section and bylines: did any of them change? */

@@ -126,12 +126,14 @@ public class PublishedArticles {
                         rs.getString("text"), rs.getObject("published_at", OffsetDateTime.class).toInstant())).list();
     }
 
-    /** What a list page shows, as surrogate keys: its sections and bylines, so renaming one evicts the page. */
+    /**
+     * The stories a list shows, as surrogate keys: editing or withdrawing one of them evicts the list. (Renaming
+     * a section or an author touches the whole site, so their names need no keys of their own here.)
+     */
     public static Set<SurrogateKey> keysOf(Collection<ArticleSummary> articles) {
         Set<SurrogateKey> keys = new LinkedHashSet<>();
         for (ArticleSummary article : articles) {
-            keys.add(SurrogateKey.section(article.section().id()));
-            article.authorIds().forEach(id -> keys.add(SurrogateKey.author(id)));
+            keys.add(SurrogateKey.article(article.id()));
         }
         return keys;
     }

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.masthead.content.internal.Article;
 import org.masthead.content.internal.ArticleReferences;
@@ -16,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Publishing {
 
     private static final Logger log = LoggerFactory.getLogger(Publishing.class);
-    private static final int DUE_BATCH = 50;
 
     private final ArticleStore store;
     private final ArticleHistory history;
@@ -231,18 +234,25 @@ public class Publishing {
     }
 
     /**
-     * Publishes scheduled articles whose time has come, exactly once even with several nodes: each claims due rows
-     * with FOR UPDATE SKIP LOCKED and publishes each in its own transaction with its revision and audit entry, so
-     * one failing article does not hold back the others.
+     * Publishes scheduled articles whose time has come, exactly once even with several nodes: each claims one due
+     * row at a time with FOR UPDATE SKIP LOCKED and publishes it in its own transaction with its revision and audit
+     * entry, so one failing or unready article does not hold back the others.
      *
      * @return how many articles went live
      */
     public int publishDue() {
         int published = 0;
-        for (int claimed = DUE_BATCH; claimed == DUE_BATCH; ) {
-            int[] batch = transactions.execute(status -> publishDueBatch());
-            claimed = batch[0];
-            published += batch[1];
+        Set<Long> passedOver = new HashSet<>();
+        while (true) {
+            Long claimed = transactions.execute(status -> publishNextDue(passedOver, status));
+            if (claimed == null) {
+                break;
+            }
+            if (claimed > 0) {
+                published++;
+            } else {
+                passedOver.add(-claimed);
+            }
         }
         if (published > 0) {
             log.info("Published {} scheduled article(s)", published);
@@ -250,26 +260,36 @@ public class Publishing {
         return published;
     }
 
-    private int[] publishDueBatch() {
-        List<Long> due = jdbc.sql("""
-                select id from article where status = 'scheduled' and scheduled_at <= ?
-                order by scheduled_at, id limit ? for update skip locked
-                """).params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), DUE_BATCH).query(Long.class).list();
-        Actor scheduler = Actor.scheduler();
-        int published = 0;
-        for (long id : due) {
-            Article article = store.find(id).orElseThrow();
-            if (article.publishIfDue(clock)) {
-                ArticleEvent event = store.save(article, scheduler);
-                history.keep(id, article.slug(), article.content(), RevisionReason.PUBLISH, scheduler, article.updatedAt());
-                history.record(scheduler, "published as scheduled", id, "", event.at());
-                published++;
-            } else {
-                log.warn("Scheduled article {} is due but not ready to publish; it stays scheduled", id);
-            }
+    /**
+     * @return the id published; minus the id of a due article that is not ready or failed (its transaction is
+     *         rolled back, it stays scheduled); null when nothing is due
+     */
+    private Long publishNextDue(Set<Long> passedOver, TransactionStatus transaction) {
+        Optional<Long> due = jdbc.sql("""
+                select id from article where status = 'scheduled' and scheduled_at <= ? and not (id = any(?))
+                order by scheduled_at, id limit 1 for update skip locked
+                """).params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), passedOver.toArray(Long[]::new))
+                .query(Long.class).optional();
+        if (due.isEmpty()) {
+            return null;
         }
-        // a due article that is not ready stays claimed-and-skipped; stop rather than loop on it
-        return new int[]{published == due.size() ? due.size() : 0, published};
+        long id = due.get();
+        Actor scheduler = Actor.scheduler();
+        try {
+            Article article = store.find(id).orElseThrow();
+            if (!article.publishIfDue(clock)) {
+                log.warn("Scheduled article {} is due but not ready to publish; it stays scheduled", id);
+                return -id;
+            }
+            ArticleEvent event = store.save(article, scheduler);
+            history.keep(id, article.slug(), article.content(), RevisionReason.PUBLISH, scheduler, article.updatedAt());
+            history.record(scheduler, "published as scheduled", id, "", event.at());
+            return id;
+        } catch (RuntimeException e) {
+            transaction.setRollbackOnly();
+            log.error("Scheduled article {} could not be published; it stays scheduled", id, e);
+            return -id;
+        }
     }
 
     /** An article as the newsroom shows it to this actor. */

@@ -86,12 +86,18 @@ public class Tags {
         return tag;
     }
 
-    /** Removes the tag from every article that carries it, and the tag itself. */
+    /**
+     * Removes the tag from every article that carries it, and the tag itself. Those articles move to a new
+     * version, so an editor with one of them open gets the usual conflict instead of saving the tag back.
+     */
     @Transactional
     public void delete(long id) {
         Tag tag = findById(id).orElseThrow(() -> new InvalidFieldsException("name", "That tag no longer exists."));
         List<Long> articles = jdbc.sql("delete from article_tag where tag_id = ? returning article_id").param(id)
                 .query(Long.class).list();
+        if (!articles.isEmpty()) {
+            jdbc.sql("update article set version = version + 1 where id in (:ids)").param("ids", articles).update();
+        }
         jdbc.sql("delete from tag where id = ?").param(id).update();
         events.publishEvent(new TaxonomyEvent.TagDeleted(UUID.randomUUID(), tag, articles, clock.instant()));
     }

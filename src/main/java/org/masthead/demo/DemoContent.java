@@ -201,8 +201,9 @@ class DemoContent implements ApplicationRunner {
             int end = Math.min(count, from + GENERATION_BATCH);
             transactions.executeWithoutResult(status -> {
                 for (int number = start; number < end; number++) {
-                    publish(storyContent(cast, DEMO_STORIES + 1 + number),
-                            newest.minus(Duration.ofMinutes(10L * number)));
+                    // bulk data like an archive import: no News Feed announcements, no flood of live events
+                    publishing.publishDated(DEMO, new Publishing.PublishDated(ArticleKind.ARTICLE,
+                            storyContent(cast, DEMO_STORIES + 1 + number), newest.minus(Duration.ofMinutes(10L * number)), true));
                 }
             });
             if (end % 10_000 == 0 || end == count) {

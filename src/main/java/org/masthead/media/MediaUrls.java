@@ -24,9 +24,4 @@ public class MediaUrls {
     public String url(String fileName) {
         return base + fileName;
     }
-
-    /** Whether media are served by Masthead (site-relative URLs) rather than a bucket or CDN. */
-    public boolean servedHere() {
-        return base.equals(PATH);
-    }
 }

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -186,11 +187,21 @@ class LiveNewsFeed {
         return SseEmitter.event().id(String.valueOf(event.id())).name(event.kind()).data(data);
     }
 
+    /**
+     * Ends every stream as soon as the node starts shutting down — before the web server's graceful shutdown,
+     * which would otherwise wait its full timeout for these never-ending responses. Browsers reconnect to another
+     * node and continue from their last event id.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        streams.forEach(stream -> stream.emitter.complete());
+    }
+
     @PreDestroy
     void close() {
         heartbeats.shutdownNow();
         delivery.shutdownNow();
-        streams.forEach(stream -> stream.emitter.complete());
+        endStreams();
     }
 
     /** One browser's stream; each event id is sent once, whether it comes from replay or live. */

@@ -27,8 +27,8 @@ class NewsFeedRecorder {
 
     @ApplicationModuleListener
     void on(ArticleEvent event) {
-        if (event.current().kind() != ArticleKind.ARTICLE) {
-            return;
+        if (event.current().kind() != ArticleKind.ARTICLE || event.imported()) {
+            return; // pages are not news; an archive coming in is not breaking news
         }
         boolean wasPublic = event.previous() != null && event.previous().isPublic();
         boolean isPublic = event.current().isPublic() && !(event instanceof ArticleEvent.Deleted);

@@ -55,23 +55,26 @@ class ArticleController {
         if (caching.isNotModified(request, LastChange.latest(LastChange.of(box.latest().items()), article.updatedAt()))) {
             return null;
         }
-        caching.tag(request, surrogateKeys(article, box));
+        List<RelatedArticles.Related> readMore = related.of(article.id());
+        caching.tag(request, surrogateKeys(article, box, readMore));
         Site site = layouts.site();
         Layout layout = layouts.page(article.headline(), article.standfirst() != null ? article.standfirst() : article.excerpt(),
                         article.url(), "section:" + article.section().slug())
                 .withMeta(ArticleStructuredData.socialCards(article, site))
                 .withJsonLd(ArticleStructuredData.newsArticle(article, site))
                 .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));
-        return Pages.view("reader/article", new ArticlePage(layout, article, box, related.of(article.id())));
+        return Pages.view("reader/article", new ArticlePage(layout, article, box, readMore));
     }
 
-    /** What this page shows: the article with its section, bylines and tags, the News Feed and the site frame. */
-    static Set<SurrogateKey> surrogateKeys(ArticleView article, NewsFeedBox box) {
-        Set<SurrogateKey> keys = new LinkedHashSet<>(List.of(SurrogateKey.article(article.id()),
-                SurrogateKey.section(article.section().id()), SurrogateKey.NEWS_FEED, SurrogateKey.SITE));
-        article.bylines().forEach(byline -> keys.add(SurrogateKey.author(byline.authorId())));
-        article.tags().forEach(tag -> keys.add(SurrogateKey.tag(tag.slug())));
+    /**
+     * What this page shows: the article, the stories its News Feed box and "Read more" list, and the site frame
+     * (which also covers the names of its section, bylines and tags). Not the section, author or tag lists: a new
+     * story there leaves this page cached — the box catches up in the browser, or when the entry expires.
+     */
+    static Set<SurrogateKey> surrogateKeys(ArticleView article, NewsFeedBox box, List<RelatedArticles.Related> readMore) {
+        Set<SurrogateKey> keys = new LinkedHashSet<>(List.of(SurrogateKey.article(article.id()), SurrogateKey.SITE));
         keys.addAll(PublishedArticles.keysOf(box.latest().items()));
+        readMore.forEach(story -> keys.add(SurrogateKey.article(story.id())));
         return keys;
     }
 

@@ -60,10 +60,14 @@ public class RelatedArticles {
         cache.evict(event);
     }
 
-    /** The list, tagged with the section and tags whose changes can change it. */
+    /**
+     * The list, tagged with the section and tags whose changes can change it (evicted again when the search index
+     * has caught up with a change: candidates are ranked from it).
+     */
     TaggedCache.Tagged<List<Related>> query(long articleId) {
         Set<SurrogateKey> keys = new LinkedHashSet<>();
         keys.add(SurrogateKey.article(articleId));
+        keys.add(SurrogateKey.SITE); // shows section names
         jdbc.sql("select section_id from content_published_article where id = ?").param(articleId).query(Long.class)
                 .optional().ifPresent(section -> keys.add(SurrogateKey.section(section)));
         jdbc.sql("select t.slug from content_published_tagging g join content_tag t on t.id = g.tag_id where g.article_id = ?")

@@ -1,10 +1,19 @@
 package org.masthead.search;
 
+import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.masthead.content.ArticleEvent;
 import org.masthead.content.ArticleKind;
+import org.masthead.content.ArticleSnapshot;
 import org.masthead.content.TaxonomyEvent;
+import org.masthead.system.ChangeSignals;
+import org.masthead.system.SurrogateKey;
+import org.masthead.system.SurrogateKeysStale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +23,9 @@ import org.springframework.stereotype.Component;
  * the change, indexed once after it commits, and indexed again after a crash if it had not finished. Indexing an
  * article copies its current state from content's view of searchable articles (or removes it when it is no longer
  * published), so running twice, late or out of order always ends in the same index.
+ *
+ * <p>Search results and the "Read more" lists ranked from the index are stale only once the index has changed, so
+ * they are evicted here, with the index update, rather than when the content change commits.
  */
 @Component
 class SearchIndexer {
@@ -33,15 +45,30 @@ class SearchIndexer {
             """;
 
     private final JdbcClient jdbc;
+    private final ChangeSignals signals;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    SearchIndexer(JdbcClient jdbc) {
+    SearchIndexer(JdbcClient jdbc, ChangeSignals signals, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.signals = signals;
+        this.events = events;
+        this.clock = clock;
     }
 
     @ApplicationModuleListener
     void articleChanged(ArticleEvent event) {
         if (event.current().kind() == ArticleKind.ARTICLE && event.touchesReaders()) {
             sync(List.of(event.articleId()));
+            Set<SurrogateKey> stale = new LinkedHashSet<>(List.of(SurrogateKey.SEARCH, SurrogateKey.article(event.articleId())));
+            for (ArticleSnapshot snapshot : event.previous() == null ? List.of(event.current())
+                    : List.of(event.current(), event.previous())) {
+                if (snapshot.sectionId() != null) {
+                    stale.add(SurrogateKey.section(snapshot.sectionId()));
+                }
+                snapshot.tagSlugs().forEach(slug -> stale.add(SurrogateKey.tag(slug)));
+            }
+            indexChanged(stale);
         }
     }
 
@@ -55,7 +82,16 @@ class SearchIndexer {
             syncWhere("a.id in (select article_id from content_published_tagging where tag_id = :owner)", renamed.tag().id());
         } else if (event instanceof TaxonomyEvent.TagDeleted deleted) {
             sync(deleted.articleIds());
+        } else {
+            return;
         }
+        indexChanged(Set.of(SurrogateKey.SEARCH));
+    }
+
+    /** Every node evicts what the new index changes, when this transaction commits; the CDN hears it too. */
+    private void indexChanged(Set<SurrogateKey> stale) {
+        signals.evict(stale);
+        events.publishEvent(new SurrogateKeysStale(UUID.randomUUID(), stale, "search index updated", clock.instant()));
     }
 
     /** Brings these articles' documents to their current state: indexed while published, gone otherwise. */

@@ -1,5 +1,7 @@
 package org.masthead.syndication;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -14,7 +16,9 @@ import org.masthead.content.Tag;
 import org.masthead.content.TaxonomyEvent;
 import org.masthead.system.Site;
 import org.masthead.system.SiteSettings;
+import org.masthead.system.SiteSettingsChanged;
 import org.masthead.system.SurrogateKey;
+import org.masthead.system.SurrogateKeysStale;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PurgePlanner {
 
+    private static final String[] FEED_FORMATS = {"xml", "atom", "json"};
+    /** Article sitemaps are monthly, by UTC publication month. */
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
     private static final String[] SITE_PATHS = {"/", "/news-feed", "/feed.xml", "/feed.atom", "/feed.json",
             "/sitemap.xml", "/sitemaps/news.xml"};
 
@@ -66,6 +73,22 @@ class PurgePlanner {
         execute(new Plan(keys, urls));
     }
 
+    @ApplicationModuleListener
+    void keysStale(SurrogateKeysStale event) {
+        execute(new Plan(event.keys(), Set.of()));
+    }
+
+    /** The site's name, language or logo: every page and feed shows them. */
+    @ApplicationModuleListener
+    void siteSettingsChanged(SiteSettingsChanged event) {
+        Site site = settings.current();
+        Set<String> urls = new LinkedHashSet<>();
+        for (String path : SITE_PATHS) {
+            urls.add(site.absolute(path));
+        }
+        execute(new Plan(Set.of(SurrogateKey.SITE, SurrogateKey.FEEDS, SurrogateKey.SITEMAPS), urls));
+    }
+
     Plan plan(ArticleEvent event) {
         Set<SurrogateKey> keys = ContentKeys.of(event);
         Set<String> urls = new LinkedHashSet<>();
@@ -73,20 +96,28 @@ class PurgePlanner {
             return new Plan(keys, urls);
         }
         Site site = settings.current();
-        for (ArticleSnapshot snapshot : event.previous() == null ? Set.of(event.current())
-                : Set.of(event.current(), event.previous())) {
-            urls.add(site.absolute(snapshot.kind() == ArticleKind.PAGE ? "/" + snapshot.slug() : ArticleView.urlOf(snapshot.slug())));
+        Set<ArticleSnapshot> snapshots = new LinkedHashSet<>();
+        snapshots.add(event.current());
+        if (event.previous() != null) {
+            snapshots.add(event.previous());
+        }
+        for (ArticleSnapshot snapshot : snapshots) {
             if (snapshot.kind() == ArticleKind.PAGE) {
+                urls.add(site.absolute("/" + snapshot.slug()));
                 continue;
             }
-            if (snapshot.sectionId() != null) {
-                sections.findById(snapshot.sectionId()).ifPresent(section -> {
-                    urls.add(site.absolute(section.url()));
-                    urls.add(site.absolute(section.url() + "/feed.xml"));
-                });
+            urls.add(site.absolute(ArticleView.urlOf(snapshot.slug())));
+            if (event instanceof ArticleEvent.CorrectionAdded) {
+                continue; // only the article's own page shows the note
             }
-            snapshot.authorIds().forEach(id -> authors.findById(id).ifPresent(author -> urls.add(site.absolute(author.url()))));
-            snapshot.tagSlugs().forEach(slug -> urls.add(site.absolute(Tag.urlOf(slug))));
+            if (snapshot.sectionId() != null) {
+                sections.findById(snapshot.sectionId()).ifPresent(section -> pageAndFeeds(urls, site, section.url()));
+            }
+            snapshot.authorIds().forEach(id -> authors.findById(id).ifPresent(author -> pageAndFeeds(urls, site, author.url())));
+            snapshot.tagSlugs().forEach(slug -> pageAndFeeds(urls, site, Tag.urlOf(slug)));
+            if (snapshot.publishedAt() != null) {
+                urls.add(site.absolute("/sitemaps/articles-" + MONTH.format(snapshot.publishedAt()) + ".xml"));
+            }
         }
         if (event.current().kind() == ArticleKind.ARTICLE && !(event instanceof ArticleEvent.CorrectionAdded)) {
             for (String path : SITE_PATHS) {
@@ -94,6 +125,14 @@ class PurgePlanner {
             }
         }
         return new Plan(keys, urls);
+    }
+
+    /** A list page and its RSS, Atom and JSON feeds. */
+    private static void pageAndFeeds(Set<String> urls, Site site, String path) {
+        urls.add(site.absolute(path));
+        for (String format : FEED_FORMATS) {
+            urls.add(site.absolute(path + "/feed." + format));
+        }
     }
 
     private void execute(Plan plan) {

@@ -18,19 +18,6 @@ public record ContentChanged(Set<String> keys, boolean everything) {
         return new ContentChanged(Set.of(), true);
     }
 
-    /** Whether a response or cache entry tagged with {@code tags} is affected. */
-    public boolean touches(Collection<String> tags) {
-        if (everything) {
-            return true;
-        }
-        for (String tag : tags) {
-            if (keys.contains(tag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public boolean touches(SurrogateKey key) {
         return everything || keys.contains(key.value());
     }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.event.EventListener;
@@ -50,7 +52,7 @@ public class PageCache {
     private final Duration staleIfError;
     private final Clock clock;
 
-    PageCache(Settings settings, MastheadProperties properties, Clock clock) {
+    PageCache(Settings settings, MastheadProperties properties, Clock clock, MeterRegistry meters) {
         this.enabled = settings.enabled();
         this.clock = clock;
         Matcher staleIfError = STALE_IF_ERROR.matcher(properties.http().publicCacheControl());
@@ -61,7 +63,10 @@ public class PageCache {
                 .weigher((String key, Entry entry) -> key.length() + entry.body().length + 256)
                 .executor(Runnable::run)
                 .removalListener((String key, Entry entry, RemovalCause cause) -> unindex(key, entry, cause))
+                .recordStats()
                 .build();
+        // cache.gets{cache=pages,result=hit|miss}, cache.size, cache.evictions: the hit rate a change leaves
+        CaffeineCacheMetrics.monitor(meters, entries, "pages");
         this.lastGood = Caffeine.newBuilder()
                 .expireAfterWrite(this.staleIfError.isZero() ? Duration.ofSeconds(1) : this.staleIfError)
                 .maximumWeight(settings.maxSize().toBytes())
@@ -125,12 +130,6 @@ public class PageCache {
                 entries.invalidateAll(tagged); // the last good copies stay: they are only for when the database is down
             }
         }
-    }
-
-    /** How many responses are cached now (for tests and metrics). */
-    long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
     }
 
     private void unindex(String key, Entry removed, RemovalCause cause) {

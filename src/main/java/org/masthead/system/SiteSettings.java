@@ -1,5 +1,6 @@
 package org.masthead.system;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.masthead.text.FieldErrors;
 import org.masthead.text.FieldLimits;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +25,19 @@ public class SiteSettings {
     private final SiteProperties defaults;
     private final String url;
     private final LoadingCache<Boolean, Site> current;
-
     private final ChangeSignals signals;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final java.time.Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final MediaLinks media;
 
-    SiteSettings(JdbcClient jdbc, SiteProperties defaults, org.springframework.core.env.Environment environment,
-                 ChangeSignals signals, org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+    SiteSettings(JdbcClient jdbc, SiteProperties defaults, Environment environment, ChangeSignals signals,
+                 ApplicationEventPublisher events, Clock clock, MediaLinks media) {
+        this.jdbc = jdbc;
+        this.defaults = defaults;
         this.signals = signals;
         this.events = events;
         this.clock = clock;
-        this.jdbc = jdbc;
-        this.defaults = defaults;
+        this.media = media;
         // masthead.site-url is the documented name; masthead.site.url works too
         this.url = environment.getProperty("masthead.site-url", defaults.url());
         this.current = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(10)).build(key -> load());
@@ -106,13 +110,13 @@ public class SiteSettings {
 
     private Site load() {
         Optional<Site> stored = jdbc.sql("""
-                select s.name, s.tagline, s.language, s.publication_name, m.file_name
-                from site_settings s left join media m on m.id = s.logo_media_id where s.id = 1
+                select name, tagline, language, publication_name, logo_media_id from site_settings where id = 1
                 """).query((rs, row) -> {
             String name = or(rs.getString("name"), defaults.name());
+            Long logo = rs.getObject("logo_media_id", Long.class);
             return new Site(name, or(rs.getString("tagline"), defaults.tagline()),
                     or(rs.getString("language"), defaults.language()), url, defaults.timeZone(),
-                    rs.getString("file_name") == null ? null : "/media/" + rs.getString("file_name"),
+                    logo == null ? null : media.pictureUrl(logo).orElse(null),
                     or(rs.getString("publication_name"), name));
         }).optional();
         return stored.orElseGet(this::defaults);

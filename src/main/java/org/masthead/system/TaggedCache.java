@@ -68,9 +68,4 @@ public final class TaggedCache<K, V> {
             }
         }
     }
-
-    public long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
-    }
 }

@@ -62,16 +62,16 @@ class NewsroomJourneyBrowserTests extends BrowserTest {
 
     @Test
     void aContributorsStoryIsPublishedByAnEditorReadByReadersAndCorrected() throws Exception {
-        Staff newsroom = Staff.create(sections, authors, accounts);
-        String headline = "Harbour ferry returns after a winter in dry dock " + newsroom.section().slug();
+        Staff staff = Staff.create(sections, authors, accounts);
+        String headline = "Harbour ferry returns after a winter in dry dock " + staff.section().slug();
         Path photo = Files.createTempFile("ferry", ".jpg");
         Files.write(photo, org.masthead.media.UploadTestsSupport.jpeg(1600, 900));
 
         // the contributor writes and submits
-        signIn(newsroom.contributor().email());
+        signIn(staff.contributor().email());
         browser.get(url("/admin/articles/new"));
         browser.findElement(By.id("headline")).sendKeys(headline);
-        new Select(browser.findElement(By.id("sectionId"))).selectByVisibleText(newsroom.section().name());
+        new Select(browser.findElement(By.id("sectionId"))).selectByVisibleText(staff.section().name());
         browser.findElement(By.id("bodyMarkdown")).sendKeys("The ferry *Marigold* sailed again on Monday.\n\nPassengers cheered.");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
                 driver.findElement(By.id("preview")).getText().contains("Passengers cheered."));
@@ -86,7 +86,7 @@ class NewsroomJourneyBrowserTests extends BrowserTest {
         String articlePath = browser.getCurrentUrl().replaceAll("^.*(/admin/articles/\\d+).*$", "$1");
 
         // the editor finds it waiting for review and publishes it
-        signIn(newsroom.editor().email());
+        signIn(staff.editor().email());
         browser.findElement(By.linkText(headline)).click();
         assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("In review");
         Chromium.screenshot(browser, "11-editor-reviews");
@@ -97,7 +97,7 @@ class NewsroomJourneyBrowserTests extends BrowserTest {
         browser.manage().deleteAllCookies();
         browser.get(url("/"));
         assertThat(browser.findElement(By.cssSelector("aside.news-feed")).getText()).contains(headline);
-        browser.get(url(newsroom.section().url()));
+        browser.get(url(staff.section().url()));
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains(headline);
         browser.get(url("/news-feed"));
         browser.findElement(By.linkText(headline)).click();
@@ -110,7 +110,7 @@ class NewsroomJourneyBrowserTests extends BrowserTest {
         Chromium.screenshot(browser, "12-reader-sees-story");
 
         // the editor adds a correction, and the reader sees it with the updated time
-        signIn(newsroom.editor().email());
+        signIn(staff.editor().email());
         browser.get(url(articlePath));
         browser.findElement(By.id("correction-text")).sendKeys("An earlier version gave the wrong name for the ferry.");
         browser.findElement(By.cssSelector(".corrections-admin button[type=submit]")).click();

@@ -40,16 +40,16 @@ class ConcurrentEditTests {
     @Autowired Publishing publishing;
     @LocalServerPort int port;
 
-    Staff newsroom;
+    Staff staff;
 
     @BeforeEach
-    void newsroom() {
-        newsroom = Staff.create(sections, authors, accounts);
+    void staff() {
+        staff = Staff.create(sections, authors, accounts);
     }
 
     private ArticleContent content(String headline, String body) {
-        return ArticleContent.markdown(headline, "shared-" + newsroom.section().slug(), null, newsroom.section().id(),
-                List.of(newsroom.byline().id()), List.of(), body, null, "en");
+        return ArticleContent.markdown(headline, "shared-" + staff.section().slug(), null, staff.section().id(),
+                List.of(staff.byline().id()), List.of(), body, null, "en");
     }
 
     private EditableArticle create(StaffMember author, ArticleContent content) {
@@ -62,7 +62,7 @@ class ConcurrentEditTests {
 
     @Test
     void twoConcurrentSavesOfTheSameVersionLetExactlyOneWin() throws Exception {
-        EditableArticle article = create(newsroom.editor(), content("Shared story", "Original."));
+        EditableArticle article = create(staff.editor(), content("Shared story", "Original."));
         int version = article.version();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -71,7 +71,7 @@ class ConcurrentEditTests {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    publishing.revise(Staff.actor(who.equals("editor") ? newsroom.editor() : newsroom.administrator()),
+                    publishing.revise(Staff.actor(who.equals("editor") ? staff.editor() : staff.administrator()),
                             new Publishing.Revise(article.id(), version, content("Shared story", "Version by " + who + "."), "",
                                     Publishing.Then.KEEP));
                     return who;
@@ -96,9 +96,9 @@ class ConcurrentEditTests {
 
     @Test
     void theSecondSaverSeesAConflictWithALinkToTheOtherVersionAndKeepsTheirText() {
-        NewsroomClient first = NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD);
-        NewsroomClient second = NewsroomClient.signedIn(port, newsroom.reporter().email(), Staff.PASSWORD);
-        EditableArticle article = create(newsroom.reporter(), content("Edited twice", "Original."));
+        NewsroomClient first = NewsroomClient.signedIn(port, staff.editor().email(), Staff.PASSWORD);
+        NewsroomClient second = NewsroomClient.signedIn(port, staff.reporter().email(), Staff.PASSWORD);
+        EditableArticle article = create(staff.reporter(), content("Edited twice", "Original."));
         String version = String.valueOf(article.version());
 
         assertThat(first.post("/admin/articles/" + article.id(), form("First editor's text.", version)).statusCode()).isEqualTo(302);
@@ -106,7 +106,7 @@ class ConcurrentEditTests {
 
         assertThat(late.statusCode()).isEqualTo(409);
         var page = Jsoup.parse(late.body());
-        assertThat(page.selectFirst("#conflict").text()).contains("Not saved", newsroom.editor().displayName());
+        assertThat(page.selectFirst("#conflict").text()).contains("Not saved", staff.editor().displayName());
         assertThat(page.selectFirst("#conflict a").attr("href")).matches("/admin/articles/\\d+/revisions/\\d+");
         assertThat(page.selectFirst("#bodyMarkdown").text()).isEqualTo("Second editor's text.");
         assertThat(body(article.id())).isEqualTo("First editor's text.");
@@ -122,8 +122,8 @@ class ConcurrentEditTests {
 
     @Test
     void autosaveKeepsDraftsAndReportsConflictsAsJson() {
-        NewsroomClient client = NewsroomClient.signedIn(port, newsroom.reporter().email(), Staff.PASSWORD);
-        EditableArticle article = create(newsroom.reporter(), content("Autosaved", "Start."));
+        NewsroomClient client = NewsroomClient.signedIn(port, staff.reporter().email(), Staff.PASSWORD);
+        EditableArticle article = create(staff.reporter(), content("Autosaved", "Start."));
         HttpResponse<String> saved = client.post("/admin/articles/" + article.id() + "/autosave",
                 form("Typed a little more.", String.valueOf(article.version())));
         assertThat(saved.statusCode()).isEqualTo(200);
@@ -138,9 +138,9 @@ class ConcurrentEditTests {
     }
 
     private List<Map.Entry<String, String>> form(String body, String version) {
-        return List.of(Map.entry("headline", "Edited twice"), Map.entry("slug", "shared-" + newsroom.section().slug()),
-                Map.entry("sectionId", String.valueOf(newsroom.section().id())),
-                Map.entry("authorIds", String.valueOf(newsroom.byline().id())), Map.entry("bodyMarkdown", body),
+        return List.of(Map.entry("headline", "Edited twice"), Map.entry("slug", "shared-" + staff.section().slug()),
+                Map.entry("sectionId", String.valueOf(staff.section().id())),
+                Map.entry("authorIds", String.valueOf(staff.byline().id())), Map.entry("bodyMarkdown", body),
                 Map.entry("version", version), Map.entry("action", "save"));
     }
 }

@@ -54,12 +54,12 @@ class SchedulingTests {
 
     @Test
     void aScheduledArticleIsInvisibleBeforeItsTimeVisibleAfterAndPublishedOnce() throws Exception {
-        Staff newsroom = Staff.create(sections, authors, accounts);
+        Staff staff = Staff.create(sections, authors, accounts);
         Instant at = Instant.parse("2026-03-01T09:30:00Z");
         clock.set(at.minus(Duration.ofHours(1)));
-        EditableArticle article = publishing.create(Staff.actor(newsroom.editor()), new Publishing.Create(ArticleKind.ARTICLE,
-                ArticleContent.markdown("Embargoed results", null, null, newsroom.section().id(),
-                        List.of(newsroom.byline().id()), List.of(), "Results are in.", null, "en"),
+        EditableArticle article = publishing.create(Staff.actor(staff.editor()), new Publishing.Create(ArticleKind.ARTICLE,
+                ArticleContent.markdown("Embargoed results", null, null, staff.section().id(),
+                        List.of(staff.byline().id()), List.of(), "Results are in.", null, "en"),
                 "", new Publishing.Then.Schedule(at)));
         ReaderClient reader = new ReaderClient(port);
 
@@ -84,7 +84,7 @@ class SchedulingTests {
         assertThat(live.publishedAt()).isEqualTo(at);
         assertThat(reader.get("/articles/embargoed-results").statusCode()).isEqualTo(200);
         assertThat(reader.get("/news-feed").body()).contains("Embargoed results");
-        assertThat(reader.get(newsroom.section().url()).body()).contains("Embargoed results");
+        assertThat(reader.get(staff.section().url()).body()).contains("Embargoed results");
         assertThat(jdbc.sql("select count(*) from audit_log where article_id = ? and action = 'published as scheduled'")
                 .param(article.id()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from article_revision where article_id = ? and reason = 'publish'")
@@ -92,13 +92,37 @@ class SchedulingTests {
     }
 
     @Test
+    void aDueArticleThatCannotGoLiveDoesNotHoldBackTheOthers() {
+        Staff staff = Staff.create(sections, authors, accounts);
+        Instant at = Instant.parse("2026-03-03T07:00:00Z");
+        clock.set(at.minus(Duration.ofHours(1)));
+        EditableArticle broken = schedule(staff, "Broken embargo " + staff.section().slug(), at);
+        EditableArticle fine = schedule(staff, "Fine embargo " + staff.section().slug(), at);
+        // its byline vanished behind the write path's back: the article is no longer ready to publish
+        jdbc.sql("delete from article_author where article_id = ?").param(broken.id()).update();
+
+        clock.set(at.plusSeconds(1));
+        assertThat(publishing.publishDue()).isEqualTo(1);
+
+        assertThat(publishing.view(Stories.SYSTEM, fine.id()).status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(publishing.view(Stories.SYSTEM, broken.id()).status()).isEqualTo(ArticleStatus.SCHEDULED);
+        assertThat(publishing.publishDue()).as("the next tick tries again, and still passes it over").isZero();
+    }
+
+    private EditableArticle schedule(Staff staff, String headline, Instant at) {
+        return publishing.create(Staff.actor(staff.editor()), new Publishing.Create(ArticleKind.ARTICLE,
+                ArticleContent.markdown(headline, null, null, staff.section().id(), List.of(staff.byline().id()),
+                        List.of(), "Embargoed.", null, "en"), "", new Publishing.Then.Schedule(at)));
+    }
+
+    @Test
     void aTimeInThePastCannotBeScheduled() {
-        Staff newsroom = Staff.create(sections, authors, accounts);
+        Staff staff = Staff.create(sections, authors, accounts);
         clock.set(Instant.parse("2026-03-02T12:00:00Z"));
-        EditableArticle article = publishing.create(Staff.actor(newsroom.editor()), new Publishing.Create(ArticleKind.ARTICLE,
-                ArticleContent.markdown("Too late", null, null, newsroom.section().id(), List.of(newsroom.byline().id()),
+        EditableArticle article = publishing.create(Staff.actor(staff.editor()), new Publishing.Create(ArticleKind.ARTICLE,
+                ArticleContent.markdown("Too late", null, null, staff.section().id(), List.of(staff.byline().id()),
                         List.of(), "Body.", null, "en"), "", Publishing.Then.KEEP));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> publishing.move(Staff.actor(newsroom.editor()),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> publishing.move(Staff.actor(staff.editor()),
                         new Publishing.Move(article.id(), article.version(), new Publishing.Then.Schedule(Instant.parse("2026-03-02T11:00:00Z")))))
                 .isInstanceOfSatisfying(org.masthead.content.ArticleValidationException.class,
                         e -> assertThat(e.errors()).containsKey("scheduledAt"));

@@ -37,19 +37,19 @@ class StaffInputTests {
     @Autowired org.masthead.media.MediaLibrary library;
     @LocalServerPort int port;
 
-    Staff newsroom;
+    Staff staff;
     NewsroomClient editor;
 
     @BeforeEach
-    void newsroom() {
-        newsroom = Staff.create(sections, authors, accounts);
-        editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD);
+    void staff() {
+        staff = Staff.create(sections, authors, accounts);
+        editor = NewsroomClient.signedIn(port, staff.editor().email(), Staff.PASSWORD);
     }
 
     private List<Map.Entry<String, String>> form(String headline) {
         return new ArrayList<>(List.of(Map.entry("headline", headline),
-                Map.entry("sectionId", String.valueOf(newsroom.section().id())),
-                Map.entry("authorIds", String.valueOf(newsroom.byline().id())), Map.entry("tags", "Council"),
+                Map.entry("sectionId", String.valueOf(staff.section().id())),
+                Map.entry("authorIds", String.valueOf(staff.byline().id())), Map.entry("tags", "Council"),
                 Map.entry("bodyMarkdown", "The council met."), Map.entry("action", "save")));
     }
 
@@ -146,10 +146,10 @@ class StaffInputTests {
 
     @Test
     void nulAndOtherControlCharactersAreCleanedFromEveryField() {
-        List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("headline", "Nul\u0000 headline " + newsroom.section().slug()),
-                Map.entry("sectionId", String.valueOf(newsroom.section().id())), Map.entry("standfirst", "Stand\u0000first"),
-                Map.entry("authorIds", String.valueOf(newsroom.byline().id())), Map.entry("tags", "Ta\u0000g"),
-                Map.entry("guestByline", "Gu\u0000est " + newsroom.section().slug()),
+        List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("headline", "Nul\u0000 headline " + staff.section().slug()),
+                Map.entry("sectionId", String.valueOf(staff.section().id())), Map.entry("standfirst", "Stand\u0000first"),
+                Map.entry("authorIds", String.valueOf(staff.byline().id())), Map.entry("tags", "Ta\u0000g"),
+                Map.entry("guestByline", "Gu\u0000est " + staff.section().slug()),
                 Map.entry("bodyMarkdown", "Bo\u0000dy \u0001text."), Map.entry("action", "save")));
         HttpResponse<String> response = editor.post("/admin/articles", fields);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
@@ -181,7 +181,7 @@ class StaffInputTests {
             HttpResponse<String> response = editor.post("/admin/authors", Map.of("name", name, "jobTitle", "Reporter"));
             assertThat(response.statusCode()).as("name " + name.length()).isEqualTo(422);
         }
-        HttpResponse<String> longBio = editor.post("/admin/authors/" + newsroom.byline().id(), Map.of("name", "Fine name",
+        HttpResponse<String> longBio = editor.post("/admin/authors/" + staff.byline().id(), Map.of("name", "Fine name",
                 "jobTitle", "", "bio", "B".repeat(20_000), "links", ""));
         assertThat(longBio.statusCode()).isEqualTo(422);
         assertThat(longBio.body()).contains("at most");
@@ -190,8 +190,8 @@ class StaffInputTests {
 
     @Test
     void passwordsOutsideThePolicyAreRefusedWithAMessage() {
-        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Staff.PASSWORD);
-        String unique = newsroom.section().slug();
+        NewsroomClient admin = NewsroomClient.signedIn(port, staff.administrator().email(), Staff.PASSWORD);
+        String unique = staff.section().slug();
         for (String password : List.of("eleven-char", "            ", "é".repeat(40), "x".repeat(73))) {
             HttpResponse<String> response = admin.post("/admin/staff", Map.of("email", "policy-" + unique + "@test",
                     "displayName", "Policy", "password", password, "role", "REPORTER"));
@@ -207,7 +207,7 @@ class StaffInputTests {
     }
 
     private long draft(String headline) {
-        HttpResponse<String> response = editor.post("/admin/articles", form(headline + " " + newsroom.section().slug()));
+        HttpResponse<String> response = editor.post("/admin/articles", form(headline + " " + staff.section().slug()));
         assertThat(response.statusCode()).isEqualTo(302);
         return Long.parseLong(response.headers().firstValue("Location").orElseThrow().replaceAll(".*/admin/articles/(\\d+).*", "$1"));
     }

@@ -27,11 +27,11 @@ class SignInTests {
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
-    Staff newsroom;
+    Staff staff;
 
     @BeforeEach
-    void newsroom() {
-        newsroom = Staff.create(sections, authors, accounts);
+    void staff() {
+        staff = Staff.create(sections, authors, accounts);
     }
 
     @Test
@@ -39,23 +39,23 @@ class SignInTests {
         NewsroomClient client = new NewsroomClient(port);
         client.get("/admin/login");
         String anonymousSession = client.sessionCookie();
-        HttpResponse<String> response = client.signIn(newsroom.editor().email().toUpperCase(), Staff.PASSWORD);
+        HttpResponse<String> response = client.signIn(staff.editor().email().toUpperCase(), Staff.PASSWORD);
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
         String session = client.sessionCookie();
         assertThat(session).isNotNull().isNotEqualTo(anonymousSession); // no session fixation
         assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith("SESSION=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
-        assertThat(client.get("/admin").body()).contains("Hello, " + newsroom.editor().displayName());
+        assertThat(client.get("/admin").body()).contains("Hello, " + staff.editor().displayName());
         assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
-                .param(newsroom.editor().email()).query(Long.class).single()).isPositive();
+                .param(staff.editor().email()).query(Long.class).single()).isPositive();
         assertThat(client.get("/admin").headers().firstValue("Cache-Control").orElse("")).contains("no-store");
     }
 
     @Test
     void aWrongPasswordShowsTheFormAgainWithAMessage() {
         NewsroomClient client = new NewsroomClient(port);
-        HttpResponse<String> response = client.signIn(newsroom.reporter().email(), "wrong password");
+        HttpResponse<String> response = client.signIn(staff.reporter().email(), "wrong password");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?error");
         assertThat(client.get("/admin/login?error").body()).contains("do not match an active account");
@@ -64,21 +64,21 @@ class SignInTests {
 
     @Test
     void signingOutEndsTheSession() {
-        NewsroomClient client = NewsroomClient.signedIn(port, newsroom.reporter().email(), Staff.PASSWORD);
+        NewsroomClient client = NewsroomClient.signedIn(port, staff.reporter().email(), Staff.PASSWORD);
         assertThat(client.post("/admin/logout", java.util.Map.of()).statusCode()).isEqualTo(302);
         assertThat(client.get("/admin").statusCode()).isEqualTo(302);
     }
 
     @Test
     void aDisabledAccountCannotSignIn() {
-        accounts.update(newsroom.contributor().id(), StaffRole.CONTRIBUTOR, null, false);
-        HttpResponse<String> response = new NewsroomClient(port).signIn(newsroom.contributor().email(), Staff.PASSWORD);
+        accounts.update(staff.contributor().id(), StaffRole.CONTRIBUTOR, null, false);
+        HttpResponse<String> response = new NewsroomClient(port).signIn(staff.contributor().email(), Staff.PASSWORD);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?error");
     }
 
     @Test
     void repeatedFailuresForOneAccountAreRefusedWith429UntilTheWindowPasses() throws Exception {
-        String email = newsroom.reporter().email();
+        String email = staff.reporter().email();
         for (int i = 0; i < 5; i++) {
             assertThat(new NewsroomClient(port).signIn(email, "guess " + i).statusCode()).isEqualTo(302);
         }
@@ -87,7 +87,7 @@ class SignInTests {
         assertThat(blocked.body()).contains("Too many failed sign-in attempts");
         assertThat(blocked.headers().firstValue("Retry-After")).hasValue("3");
         // another account from the same address is not affected
-        assertThat(new NewsroomClient(port).signIn(newsroom.editor().email(), Staff.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(new NewsroomClient(port).signIn(staff.editor().email(), Staff.PASSWORD).statusCode()).isEqualTo(302);
 
         // the test configuration's window is 3 s: then the correct password works again
         awaitUnblocked(email);
@@ -102,14 +102,14 @@ class SignInTests {
             failures++;
         }
         assertThat(failures).isBetween(12, 59);
-        assertThat(RawHttp.signIn(port, address, newsroom.administrator().email(), Staff.PASSWORD).status()).isEqualTo(429);
-        assertThat(RawHttp.signIn(port, RawHttp.ownAddress(), newsroom.administrator().email(), Staff.PASSWORD).status())
+        assertThat(RawHttp.signIn(port, address, staff.administrator().email(), Staff.PASSWORD).status()).isEqualTo(429);
+        assertThat(RawHttp.signIn(port, RawHttp.ownAddress(), staff.administrator().email(), Staff.PASSWORD).status())
                 .as("another address is not affected").isEqualTo(302);
     }
 
     @Test
     void anEmailSpelledWithOtherCaseFoldingCountsAgainstTheSameAccount() throws Exception {
-        String email = newsroom.editor().email(); // editor-…@test: has an "i" to fold
+        String email = staff.editor().email(); // editor-…@test: has an "i" to fold
         for (int i = 0; i < 5; i++) {
             new NewsroomClient(port).signIn(email, "guess " + i);
         }
@@ -123,14 +123,14 @@ class SignInTests {
 
     @Test
     void emailsAreStoredAndLookedUpInOneNormalisedForm() {
-        StaffMember created = accounts.create("  Ré.Porter-" + newsroom.section().slug() + "@Example.ORG ", "Ré Porter",
+        StaffMember created = accounts.create("  Ré.Porter-" + staff.section().slug() + "@Example.ORG ", "Ré Porter",
                 Staff.PASSWORD, StaffRole.REPORTER, null);
-        String normalised = "ré.porter-" + newsroom.section().slug() + "@example.org";
+        String normalised = "ré.porter-" + staff.section().slug() + "@example.org";
         assertThat(created.email()).isEqualTo(normalised);
         assertThat(jdbc.sql("select email from staff_user where id = ?").param(created.id()).query(String.class).single())
                 .isEqualTo(normalised);
         // the same address written in decomposed form (e + combining acute) is the same account
-        String decomposed = java.text.Normalizer.normalize("RÉ.PORTER-" + newsroom.section().slug() + "@example.org",
+        String decomposed = java.text.Normalizer.normalize("RÉ.PORTER-" + staff.section().slug() + "@example.org",
                 java.text.Normalizer.Form.NFD);
         assertThat(accounts.findByEmail(decomposed)).map(StaffMember::id).hasValue(created.id());
         assertThat(NewsroomClient.signedIn(port, decomposed, Staff.PASSWORD).get("/admin").statusCode()).isEqualTo(200);

@@ -49,8 +49,8 @@ class MediaStoreFaultTests {
     }
 
     private void refusedWhileMounted(String options, String expectedWord, byte[] picture) throws Exception {
-        Staff newsroom = Staff.create(sections, authors, accounts);
-        NewsroomClient editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD);
+        Staff staff = Staff.create(sections, authors, accounts);
+        NewsroomClient editor = NewsroomClient.signedIn(port, staff.editor().email(), Staff.PASSWORD);
         Path media = Files.createDirectories(properties.mediaDir()).toAbsolutePath();
         mount(options, media);
         try {
@@ -61,8 +61,8 @@ class MediaStoreFaultTests {
             assertThat(library.statusCode()).isBetween(400, 599).isNotEqualTo(500);
             assertThat(Jsoup.parse(library.body()).select("[role=alert]").text()).contains("could not be stored", expectedWord);
 
-            HttpResponse<String> article = editor.postMultipart("/admin/articles", List.of(Map.entry("headline", "Fault " + newsroom.section().slug()),
-                    Map.entry("sectionId", String.valueOf(newsroom.section().id())), Map.entry("action", "save")),
+            HttpResponse<String> article = editor.postMultipart("/admin/articles", List.of(Map.entry("headline", "Fault " + staff.section().slug()),
+                    Map.entry("sectionId", String.valueOf(staff.section().id())), Map.entry("action", "save")),
                     "leadImageFile", "fault.jpg", "image/jpeg", picture);
             assertThat(article.statusCode()).isBetween(400, 599).isNotEqualTo(500);
             assertThat(Jsoup.parse(article.body()).selectFirst("#leadImageFile-error").text()).contains("could not be stored");

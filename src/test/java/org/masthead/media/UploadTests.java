@@ -134,8 +134,8 @@ class UploadTests {
 
     @Test
     void refusalsReachTheUploaderAsReadable4xxMessages() throws IOException {
-        Staff newsroom = Staff.create(sections, authors, accounts);
-        NewsroomClient editor = NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD);
+        Staff staff = Staff.create(sections, authors, accounts);
+        NewsroomClient editor = NewsroomClient.signedIn(port, staff.editor().email(), Staff.PASSWORD);
         HttpResponse<String> svg = editor.postMultipart("/admin/media", List.of(), "file", "logo.svg", "image/svg+xml",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8));
         assertThat(svg.statusCode()).isEqualTo(422);

@@ -55,9 +55,9 @@ class ControlCharacterTests {
     @Test
     void controlCharactersInEveryStaffSetFieldLeaveFeedsAndSitemapsValid() throws Exception {
         before = settings.editable();
-        Staff newsroom = Staff.create(sections, authors, accounts);
-        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Staff.PASSWORD);
-        String unique = newsroom.section().slug();
+        Staff staff = Staff.create(sections, authors, accounts);
+        NewsroomClient admin = NewsroomClient.signedIn(port, staff.administrator().email(), Staff.PASSWORD);
+        String unique = staff.section().slug();
 
         assertThat(admin.post("/admin/settings", Map.of("name", "Site" + CONTROL, "tagline", "Tag" + CONTROL + "line",
                 "language", "en", "publicationName", "Pub" + CONTROL)).statusCode()).isEqualTo(302);
@@ -66,7 +66,7 @@ class ControlCharacterTests {
         Section section = sections.all().stream().filter(candidate -> candidate.name().contains(unique)).findFirst().orElseThrow();
         assertThat(admin.post("/admin/sections/" + section.id(), Map.of("name", "Ctl" + CONTROL + " desk " + unique,
                 "description", "Desc" + CONTROL + " again", "position", "40")).statusCode()).isEqualTo(302);
-        assertThat(admin.post("/admin/authors/" + newsroom.byline().id(), Map.of("name", "Byline" + CONTROL + " " + unique,
+        assertThat(admin.post("/admin/authors/" + staff.byline().id(), Map.of("name", "Byline" + CONTROL + " " + unique,
                 "jobTitle", "Job" + CONTROL, "bio", "Bio" + CONTROL, "links", "")).statusCode()).isEqualTo(302);
         assertThat(admin.postMultipart("/admin/media", List.of(Map.entry("alt", "Alt" + CONTROL),
                 Map.entry("caption", "Cap" + CONTROL), Map.entry("credit", "Cred" + CONTROL)), "file", "ctl.jpg", "image/jpeg",
@@ -74,14 +74,14 @@ class ControlCharacterTests {
         long mediaId = jdbc.sql("select id from media order by id desc limit 1").query(Long.class).single();
         assertThat(admin.post("/admin/media/" + mediaId, Map.of("alt", "Alt" + CONTROL, "caption", "Cap" + CONTROL,
                 "credit", "Cred" + CONTROL)).statusCode()).isEqualTo(302);
-        assertThat(admin.post("/admin/staff/" + newsroom.reporter().id(), Map.of("role", "REPORTER", "enabled", "true",
+        assertThat(admin.post("/admin/staff/" + staff.reporter().id(), Map.of("role", "REPORTER", "enabled", "true",
                 "password", "", "displayName", "Rep" + CONTROL)).statusCode()).isLessThan(500);
         assertThat(admin.post("/admin/staff", Map.of("email", "ctl-" + unique + "@test", "displayName", "Ctl" + CONTROL + " member",
                 "password", Staff.PASSWORD, "role", "CONTRIBUTOR")).statusCode()).isEqualTo(302);
 
         List<Map.Entry<String, String>> article = new ArrayList<>(List.of(Map.entry("headline", "Head" + CONTROL + "line " + unique),
                 Map.entry("standfirst", "Stand" + CONTROL + "first"), Map.entry("sectionId", String.valueOf(section.id())),
-                Map.entry("authorIds", String.valueOf(newsroom.byline().id())), Map.entry("tags", "Tag" + CONTROL + unique),
+                Map.entry("authorIds", String.valueOf(staff.byline().id())), Map.entry("tags", "Tag" + CONTROL + unique),
                 Map.entry("guestByline", "Guest" + CONTROL + " " + unique),
                 Map.entry("bodyMarkdown", "Body" + CONTROL + " text."), Map.entry("leadImageId", String.valueOf(mediaId)),
                 Map.entry("leadImageAlt", "Alt" + CONTROL), Map.entry("leadImageCaption", "Cap" + CONTROL),
@@ -92,7 +92,7 @@ class ControlCharacterTests {
         assertThat(admin.post("/admin/articles/" + id + "/corrections", Map.of("kind", "CORRECTION",
                 "text", "Fixed" + CONTROL)).statusCode()).isEqualTo(302);
 
-        Author author = authors.findById(newsroom.byline().id()).orElseThrow();
+        Author author = authors.findById(staff.byline().id()).orElseThrow();
         String tagSlug = org.masthead.text.Slugs.slugify("Tag" + unique);
         ReaderClient reader = new ReaderClient(port);
         List<String> xml = new ArrayList<>(List.of("/sitemap.xml", "/sitemaps/sections.xml", "/sitemaps/authors.xml",

@@ -104,15 +104,15 @@ class FeedsForAnyNameTests {
 
     @Test
     void administratorsChangeTheSiteIdentityAndReadersSeeIt() {
-        Staff newsroom = Staff.create(sections, authors, accounts);
-        NewsroomClient admin = NewsroomClient.signedIn(port, newsroom.administrator().email(), Staff.PASSWORD);
+        Staff staff = Staff.create(sections, authors, accounts);
+        NewsroomClient admin = NewsroomClient.signedIn(port, staff.administrator().email(), Staff.PASSWORD);
         assertThat(admin.post("/admin/settings", Map.of("name", "The Harbour Herald", "tagline", "News from the quay",
                 "language", "en-GB", "publicationName", "Harbour Herald")).statusCode()).isEqualTo(302);
         assertThat(admin.post("/admin/settings", Map.of("name", "X", "language", "not a language!")).statusCode()).isEqualTo(422);
         var home = new ReaderClient(port).page("/?settings");
         assertThat(home.title()).isEqualTo("The Harbour Herald");
         assertThat(home.selectFirst("html").attr("lang")).isEqualTo("en-GB");
-        assertThat(NewsroomClient.signedIn(port, newsroom.editor().email(), Staff.PASSWORD).get("/admin/settings").statusCode())
+        assertThat(NewsroomClient.signedIn(port, staff.editor().email(), Staff.PASSWORD).get("/admin/settings").statusCode())
                 .isEqualTo(403);
         admin.post("/admin/settings", Map.of("name", "", "tagline", "", "language", "", "publicationName", ""));
         assertThat(new ReaderClient(port).page("/?reset").title()).isEqualTo("The Masthead Daily");

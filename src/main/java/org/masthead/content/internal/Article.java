@@ -53,6 +53,10 @@ public final class Article {
     private final Instant createdAt;
     private Instant updatedAt;
     private final List<String> retiredSlugs = new ArrayList<>();
+    /** The stored slugs of the tags, in order; null until the store has resolved new tag names to tags. */
+    private List<String> tagSlugs = List.of();
+    /** The tag names as loaded, to tell whether a command changed them. */
+    private List<String> loadedTagNames;
 
     /** As loaded (null for a new article): the "previous" of the event this command raises. */
     private ArticleSnapshot loaded;
@@ -84,14 +88,18 @@ public final class Article {
                 content.bodyFormat()), ArticleStatus.DRAFT, null, now, now);
         article.createdBy = createdBy;
         article.created = true;
+        article.tagSlugs = content.tags().isEmpty() ? List.of() : null;
         return article;
     }
 
-    public static Article load(long id, ArticleKind kind, int version, ArticleContent content, String slug,
-                               RenderedBody body, ArticleStatus status, Instant publishedAt, Instant scheduledAt,
-                               Long createdBy, Instant createdAt, Instant updatedAt) {
+    /** @param tagSlugs the stored slugs of the article's tags, in the order of {@code content.tags()} */
+    public static Article load(long id, ArticleKind kind, int version, ArticleContent content, List<String> tagSlugs,
+                               String slug, RenderedBody body, ArticleStatus status, Instant publishedAt,
+                               Instant scheduledAt, Long createdBy, Instant createdAt, Instant updatedAt) {
         Article article = new Article(id, kind, content, slug, body, status, publishedAt, createdAt, updatedAt);
         article.version = version;
+        article.tagSlugs = List.copyOf(tagSlugs);
+        article.loadedTagNames = content.tags();
         article.scheduledAt = scheduledAt;
         article.createdBy = createdBy;
         article.loaded = article.snapshot();
@@ -118,6 +126,9 @@ public final class Article {
         if (!newSlug.equals(slug)) {
             retiredSlugs.add(slug);
             slug = newSlug;
+        }
+        if (!revised.tags().equals(content.tags())) {
+            tagSlugs = null; // the store links the new names to tags
         }
         content = revised;
         body = newBody;
@@ -225,7 +236,7 @@ public final class Article {
             problems.put("authorIds", "A published article needs at least one author.");
         }
         if (candidateBody.words() == 0) {
-            problems.put("bodyMarkdown", "A published " + (kind == ArticleKind.PAGE ? "page" : "article") + " needs a body.");
+            problems.put("body", "A published " + (kind == ArticleKind.PAGE ? "page" : "article") + " needs a body.");
         }
         LeadImage image = candidate.leadImage();
         if (image != null && image.alt().isEmpty()) {
@@ -320,7 +331,12 @@ public final class Article {
 
     boolean authorsOrTagsChanged() {
         return loaded == null || !loaded.authorIds().equals(content.authorIds())
-                || !loaded.tagSlugs().equals(tagSlugs());
+                || !content.tags().equals(loadedTagNames);
+    }
+
+    /** The store linked the tag names to these tags (their slugs, in order, one per distinct tag). */
+    void tagsResolved(List<String> slugs) {
+        this.tagSlugs = List.copyOf(slugs);
     }
 
     /** The one event this command raises, or null when nothing happened. */
@@ -378,6 +394,7 @@ public final class Article {
     /** After the store published the event: the next command on this object starts from here. */
     void settle() {
         this.loaded = snapshot();
+        this.loadedTagNames = content.tags();
         this.created = false;
         this.contentChanged = false;
         this.correction = null;
@@ -393,8 +410,11 @@ public final class Article {
                 status, "public", content.language(), content.headline(), publishedAt, updatedAt, scheduledAt);
     }
 
-    List<String> tagSlugs() {
-        return content.tags().stream().map(Slugs::slugify).toList();
+    private List<String> tagSlugs() {
+        if (tagSlugs == null) {
+            throw new IllegalStateException("The tags of article " + id + " are not linked yet");
+        }
+        return tagSlugs;
     }
 
     public Long id() { return id; }
@@ -409,5 +429,4 @@ public final class Article {
     public Instant publishedAt() { return publishedAt; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
-    boolean isImported() { return imported; }
 }

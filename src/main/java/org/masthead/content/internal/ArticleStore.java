@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.masthead.content.ArticleValidationException;
 import org.masthead.content.Correction;
 import org.masthead.content.LeadImage;
 import org.masthead.content.Tag;
+import org.masthead.content.TagRef;
 import org.masthead.content.TaxonomyEvent;
 import org.masthead.text.BodyFormat;
 import org.masthead.text.BodyRenderer.RenderedBody;
@@ -66,16 +68,16 @@ public class ArticleStore {
                 .query((rs, row) -> row(rs)).optional().map(stored -> {
                     List<Long> authorIds = jdbc.sql("select author_id from article_author where article_id = ? order by position")
                             .param(id).query(Long.class).list();
-                    List<String> tags = jdbc.sql("""
-                            select t.name from article_tag at join tag t on t.id = at.tag_id
+                    List<TagRef> tags = jdbc.sql("""
+                            select t.name, t.slug from article_tag at join tag t on t.id = at.tag_id
                             where at.article_id = ? order by at.position
-                            """).param(id).query(String.class).list();
+                            """).param(id).query((rs, n) -> new TagRef(rs.getString("name"), rs.getString("slug"))).list();
                     ArticleContent content = new ArticleContent(stored.headline(), stored.slug(), stored.standfirst(),
-                            stored.sectionId(), authorIds, tags, stored.bodySource(), stored.bodyFormat(),
-                            stored.leadImage(), stored.language());
-                    return Article.load(id, stored.kind(), stored.version(), content, stored.slug(), stored.body(),
-                            stored.status(), stored.publishedAt(), stored.scheduledAt(), stored.createdBy(),
-                            stored.createdAt(), stored.updatedAt());
+                            stored.sectionId(), authorIds, tags.stream().map(TagRef::name).toList(), stored.bodySource(),
+                            stored.bodyFormat(), stored.leadImage(), stored.language());
+                    return Article.load(id, stored.kind(), stored.version(), content, tags.stream().map(TagRef::slug).toList(),
+                            stored.slug(), stored.body(), stored.status(), stored.publishedAt(), stored.scheduledAt(),
+                            stored.createdBy(), stored.createdAt(), stored.updatedAt());
                 });
     }
 
@@ -129,7 +131,7 @@ public class ArticleStore {
         if (!article.isDeleted()) {
             if (article.authorsOrTagsChanged()) {
                 replaceAuthors(id, article.content().authorIds());
-                replaceTags(id, article.content().tags());
+                article.tagsResolved(replaceTags(id, article.content().tags()));
             }
             for (String retired : article.retiredSlugs()) {
                 jdbc.sql("""
@@ -224,7 +226,13 @@ public class ArticleStore {
         }
     }
 
-    private void replaceTags(long articleId, List<String> tags) {
+    /**
+     * Links the article to its tags, by name: an existing tag is found by its name (whatever slug an editor gave
+     * it) or by the slug its name makes; a new name creates a tag.
+     *
+     * @return the slugs of the linked tags, in the article's order
+     */
+    private List<String> replaceTags(long articleId, List<String> tags) {
         jdbc.sql("delete from article_tag where article_id = ?").param(articleId).update();
         for (String name : tags) {
             if (Slugs.slugify(name).isEmpty()) {
@@ -232,21 +240,42 @@ public class ArticleStore {
                         "The tag \"" + name + "\" needs at least one letter or digit a URL can use."));
             }
         }
-        // Tags are created in slug order, so concurrent saves lock tag rows in the same order and cannot deadlock.
+        // Tags are resolved and created in slug order, so concurrent saves lock tag rows in the same order and
+        // cannot deadlock.
+        Map<String, TagRef> resolved = new java.util.HashMap<>();
         for (String name : tags.stream().sorted(Comparator.comparing(Slugs::slugify)).toList()) {
-            String slug = Slugs.slugify(name);
-            jdbc.sql("insert into tag (slug, name) values (?, ?) on conflict (slug) do nothing returning id")
-                    .params(slug, name).query(Long.class).optional()
-                    .ifPresent(created -> events.publishEvent(new TaxonomyEvent.TagCreated(java.util.UUID.randomUUID(),
-                            new Tag(created, slug, name, ""), clock.instant())));
+            resolved.put(name, existingTag(name).orElseGet(() -> createTag(name)));
         }
-        for (int position = 0; position < tags.size(); position++) {
-            String slug = Slugs.slugify(tags.get(position));
+        List<String> slugs = new ArrayList<>();
+        for (String name : tags) {
+            String slug = resolved.get(name).slug();
+            if (slugs.contains(slug)) {
+                continue; // two spellings of one tag
+            }
             jdbc.sql("""
                     insert into article_tag (article_id, tag_id, position)
                     select ?, id, ? from tag where slug = ? on conflict do nothing
-                    """).params(articleId, position, slug).update();
+                    """).params(articleId, slugs.size(), slug).update();
+            slugs.add(slug);
         }
+        return slugs;
+    }
+
+    private Optional<TagRef> existingTag(String name) {
+        return jdbc.sql("""
+                select name, slug from tag where lower(name) = lower(:name) or slug = :slug
+                order by (name = :name) desc, (lower(name) = lower(:name)) desc, id limit 1
+                """).param("name", name).param("slug", Slugs.slugify(name))
+                .query((rs, n) -> new TagRef(rs.getString("name"), rs.getString("slug"))).optional();
+    }
+
+    private TagRef createTag(String name) {
+        String slug = Slugs.slugify(name);
+        jdbc.sql("insert into tag (slug, name) values (?, ?) on conflict (slug) do nothing returning id")
+                .params(slug, name).query(Long.class).optional()
+                .ifPresent(created -> events.publishEvent(new TaxonomyEvent.TagCreated(java.util.UUID.randomUUID(),
+                        new Tag(created, slug, name, ""), clock.instant())));
+        return new TagRef(name, slug);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

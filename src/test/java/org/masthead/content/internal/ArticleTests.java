@@ -30,8 +30,10 @@ class ArticleTests {
         return ArticleContent.markdown(headline, null, null, 1L, authors, List.of("Talks"), "Some *text*.", image, "en");
     }
 
+    /** What the store does on insert: gives the row an id and links the tag names to tags. */
     private Article stored(Article draft) {
         draft.identify(7, 0);
+        draft.tagsResolved(List.of("talks"));
         draft.event(editor, clock);
         draft.settle();
         return draft;
@@ -118,6 +120,7 @@ class ArticleTests {
     void eachCommandLeavesOneEventWithThePreviousAndCurrentSnapshot() {
         Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, null);
         article.identify(7, 0);
+        article.tagsResolved(List.of("talks"));
         assertThat(article.event(editor, clock)).isInstanceOf(ArticleEvent.Created.class);
         article.settle();
 
@@ -158,6 +161,7 @@ class ArticleTests {
         Article article = Article.draft(ArticleKind.ARTICLE, content("Breaking", List.of(1L), null), renderer, clock, null);
         article.publish(clock);
         article.identify(9, 0);
+        article.tagsResolved(List.of("talks"));
         ArticleEvent event = article.event(editor, clock);
         assertThat(event).isInstanceOf(ArticleEvent.Published.class);
         assertThat(event.previous()).isNull();
