@@ -1,66 +1,344 @@
-// Newsroom enhancements: live Markdown preview and autosave of drafts. The editor works without them.
+// Newsroom enhancements. Every screen works without them; with them the editor saves as you type (creating the
+// draft on the first keystroke), keeps work in this browser while offline, warns before leaving unsaved work,
+// shows scheduled times in UTC and your own time, counts SEO characters and lets you pick library images.
 (function () {
   "use strict";
+
   var form = document.getElementById("editor");
+  var csrf = document.querySelector("input[name=_csrf]");
+
+  function post(url, data) {
+    return fetch(url, { method: "POST", body: data, credentials: "same-origin",
+      headers: { "X-CSRF-TOKEN": csrf ? csrf.value : "", "Accept": "application/json" } });
+  }
+
+  document.querySelectorAll("button.copy-link").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.dataset.copy).then(function () { button.textContent = "Copied"; });
+    });
+  });
+
   if (!form) {
     return;
   }
-  var body = form.querySelector("#bodyMarkdown");
-  var preview = document.getElementById("preview");
+
   var status = document.getElementById("autosave-status");
-  var csrf = form.querySelector("input[name=_csrf]");
-
-  function post(url, data) {
-    return fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { "X-CSRF-TOKEN": csrf ? csrf.value : "" } });
+  var publishBar = form.querySelector(".publish-bar");
+  function measurePublishBar() {
+    if (publishBar) {
+      document.documentElement.style.setProperty("--publish-bar-height", publishBar.offsetHeight + 8 + "px");
+    }
   }
-
-  // Live preview, rendered by the same server renderer as the public page.
-  var previewTimer;
-  if (body && preview) {
-    body.addEventListener("input", function () {
-      clearTimeout(previewTimer);
-      previewTimer = setTimeout(function () {
-        var data = new FormData();
-        data.append("bodyMarkdown", body.value);
-        if (csrf) { data.append(csrf.name, csrf.value); }
-        post(form.dataset.preview, data).then(function (response) {
-          return response.ok ? response.text() : null;
-        }).then(function (html) {
-          if (html !== null) { preview.innerHTML = html; }
-        });
-      }, 400);
-    });
-  }
-
-  // Autosave every 15 seconds while something changed; the version keeps optimistic locking honest.
-  var url = form.dataset.autosave;
-  if (!url) {
-    return;
-  }
+  measurePublishBar();
+  window.addEventListener("resize", measurePublishBar);
+  var storageKey = "masthead-draft:" + form.dataset.articleId;
+  var autosaveUrl = form.dataset.autosave || null;
   var dirty = false;
   var saving = false;
-  form.addEventListener("input", function () { dirty = true; });
-  form.addEventListener("submit", function () { url = null; }); // the explicit save wins; no autosave races it
-  setInterval(function () {
-    if (!url || !dirty || saving) { return; }
+  var submitting = false;
+  var timer = null;
+
+  function say(message) {
+    if (status) { status.textContent = message; }
+  }
+
+  // ---- Work kept in this browser until the server has it -------------------------------------------------------
+
+  function snapshot() {
+    var fields = {};
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string") {
+        (fields[name] = fields[name] || []).push(value);
+      }
+    });
+    return { savedAt: Date.now(), version: form.elements.version.value, fields: fields };
+  }
+
+  function keepLocally() {
+    try { localStorage.setItem(storageKey, JSON.stringify(snapshot())); } catch (full) { /* private mode: nothing to do */ }
+  }
+
+  function forgetLocally() {
+    try { localStorage.removeItem(storageKey); } catch (ignored) { /* nothing kept */ }
+  }
+
+  // A copy kept while offline (or before a crash) is put back before the body editor reads its document.
+  (function restore() {
+    var kept;
+    try { kept = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (broken) { kept = null; }
+    if (!kept || kept.version !== form.elements.version.value || document.querySelector("#conflict, #errors")) {
+      return;
+    }
+    Object.keys(kept.fields).forEach(function (name) {
+      if (name === "_csrf" || name === "version" || name === "bodyFormat") { return; }
+      var values = kept.fields[name];
+      var elements = form.querySelectorAll("[name='" + name.replace(/'/g, "") + "']");
+      elements.forEach(function (element, index) {
+        if (element.type === "file" || element.type === "checkbox" || values[index] === undefined) { return; }
+        element.value = values[index];
+      });
+      if (name === "bodyDocument" && values[0]) {
+        var documentScript = document.getElementById("body-document");
+        if (documentScript) { documentScript.textContent = values[0]; }
+      }
+    });
+    dirty = true;
+    say("Restored what you wrote in this browser; it is not saved yet.");
+  })();
+
+  // ---- Autosave --------------------------------------------------------------------------------------------------
+
+  function changed() {
+    dirty = true;
+    keepLocally();
+    if (!autosaveUrl) { return; }
+    say("Unsaved changes");
+    clearTimeout(timer);
+    timer = setTimeout(save, 1500);
+  }
+
+  function save() {
+    if (!autosaveUrl || !dirty || saving || submitting) { return; }
+    if (!navigator.onLine) {
+      say("Offline: your changes are kept in this browser and sent when you are back online.");
+      clearTimeout(timer);
+      timer = setTimeout(save, 4000); // the "online" event may never come (a flaky link): try again anyway
+      return;
+    }
     saving = true;
     dirty = false;
     var data = new FormData(form);
     data.delete("leadImageFile");
     data.delete("action");
-    post(url, data).then(function (response) {
+    post(autosaveUrl, data).then(function (response) {
       return response.json().then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
     }).then(function (result) {
       if (result.ok) {
-        form.querySelector("input[name=version]").value = result.json.version;
-        status.textContent = result.json.message;
+        form.elements.version.value = result.json.version;
+        if (result.json.editUrl) { becameDraft(result.json); }
+        forgetLocally();
+        say(result.json.message);
       } else {
-        status.textContent = result.json.message;
-        if (result.status === 409) { dirty = false; url = null; }
+        say(result.json.message);
+        if (result.status === 409) { autosaveUrl = null; keepLocally(); } else { dirty = true; }
       }
     }).catch(function () {
       dirty = true;
-      status.textContent = "Autosave failed; your text is still here. Press Save.";
-    }).finally(function () { saving = false; });
-  }, 15000);
+      keepLocally();
+      say("Offline: your changes are kept in this browser and sent when you are back online.");
+    }).finally(function () {
+      saving = false;
+      if (dirty && autosaveUrl) { clearTimeout(timer); timer = setTimeout(save, 4000); }
+    });
+  }
+
+  // The first autosave created the draft: from now on this page edits it.
+  function becameDraft(json) {
+    forgetLocally();
+    form.dataset.articleId = String(json.id);
+    storageKey = "masthead-draft:" + json.id;
+    form.action = json.editUrl;
+    autosaveUrl = json.autosaveUrl;
+    form.dataset.autosave = json.autosaveUrl;
+    history.replaceState(null, "", json.editUrl);
+    var preview = document.getElementById("preview-link");
+    if (preview) {
+      preview.href = json.previewUrl;
+      preview.removeAttribute("aria-disabled");
+    }
+  }
+
+  form.addEventListener("input", function (event) {
+    if (event.target.type !== "file") { changed(); }
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target.tagName === "SELECT") { changed(); }
+  });
+  form.addEventListener("masthead:body-change", changed);
+  window.addEventListener("online", function () { if (dirty) { save(); } });
+  form.addEventListener("submit", function () {
+    submitting = true; // the explicit save wins; nothing races it, and leaving is fine
+    keepLocally();
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty && !submitting) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+  window.addEventListener("pageshow", function () { submitting = false; });
+  if (dirty && autosaveUrl) { timer = setTimeout(save, 1500); }
+
+  var previewLink = document.getElementById("preview-link");
+  if (previewLink) {
+    previewLink.addEventListener("click", function (event) {
+      if (previewLink.getAttribute("aria-disabled") === "true") {
+        event.preventDefault();
+        say("Start writing: the preview opens once the draft is saved.");
+      }
+    });
+  }
+
+  // ---- Scheduling in the newsroom's time zone, shown in UTC and the writer's own time ----------------------------
+
+  var scheduled = document.getElementById("scheduledAt");
+  var times = document.getElementById("scheduledAt-times");
+  var zone = form.dataset.siteZone;
+
+  function offsetMinutes(instant, timeZone) {
+    var parts = new Intl.DateTimeFormat("en-US", { timeZone: timeZone, hourCycle: "h23", year: "numeric", month: "2-digit",
+      day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(instant);
+    var value = {};
+    parts.forEach(function (part) { value[part.type] = part.value; });
+    var asUtc = Date.UTC(+value.year, +value.month - 1, +value.day, +value.hour, +value.minute, +value.second);
+    return (asUtc - instant.getTime()) / 60000;
+  }
+
+  function describeSchedule() {
+    if (!scheduled || !times || !zone) { return; }
+    var match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(scheduled.value);
+    if (!match) {
+      times.textContent = "The newsroom's clock: " + zone + ".";
+      return;
+    }
+    var wall = Date.UTC(+match[1], +match[2] - 1, +match[3], +match[4], +match[5]);
+    var instant = new Date(wall - offsetMinutes(new Date(wall), zone) * 60000);
+    instant = new Date(wall - offsetMinutes(instant, zone) * 60000);
+    var utc = instant.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+    var local = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(instant);
+    times.textContent = "That is " + utc + ", and " + local + " where you are (" +
+      Intl.DateTimeFormat().resolvedOptions().timeZone + ").";
+  }
+  if (scheduled) {
+    scheduled.addEventListener("input", describeSchedule);
+    describeSchedule();
+  }
+
+  // ---- Search and social: counters and previews -------------------------------------------------------------------
+
+  function text(id) {
+    var element = document.getElementById(id);
+    return element ? element.value.trim() : "";
+  }
+
+  function updatePreviews() {
+    form.querySelectorAll(".field--counted input").forEach(function (input) {
+      var counter = document.getElementById(input.id + "-count");
+      var advised = +input.dataset.advised;
+      if (counter) {
+        counter.textContent = input.value.length + " characters; search engines and networks show about " + advised + "." +
+          (input.value.length > advised ? " Readers may see it cut short." : "");
+      }
+    });
+    var headline = text("headline");
+    var standfirst = text("standfirst");
+    var set = function (selector, value) {
+      var element = document.querySelector(selector);
+      if (element) { element.textContent = value; }
+    };
+    set("#snippet-preview .snippet-preview__title", text("metaTitle") || headline);
+    set("#snippet-preview .snippet-preview__description", text("metaDescription") || standfirst);
+    set("#card-preview .card-preview__title", text("ogTitle") || headline);
+    set("#card-preview .card-preview__description", text("ogDescription") || text("metaDescription") || standfirst);
+  }
+  form.addEventListener("input", updatePreviews);
+  updatePreviews();
+
+  // ---- Picking an image from the library (lead, social, X/Twitter) -----------------------------------------------
+
+  var picker = document.getElementById("image-picker");
+  var results = document.getElementById("image-picker-results");
+  var search = document.getElementById("image-picker-search");
+  var upload = document.getElementById("image-picker-upload");
+  var pickerError = document.getElementById("image-picker-error");
+  var target = null;
+  var searchTimer = null;
+
+  function choose(picture) {
+    var hidden = document.getElementById(target + "Id");
+    var shown = document.getElementById(target + "-picked");
+    hidden.value = picture.id;
+    shown.textContent = "";
+    var img = document.createElement("img");
+    img.className = "thumb";
+    img.src = picture.thumbnailUrl || picture.url;
+    img.alt = "";
+    shown.appendChild(img);
+    if (target === "leadImage") {
+      ["Alt", "Caption", "Credit"].forEach(function (field) {
+        var input = document.getElementById("leadImage" + field);
+        var value = picture[field.toLowerCase()];
+        if (input && !input.value && value) { input.value = value; }
+      });
+    }
+    picker.close();
+    changed();
+    updatePreviews();
+  }
+
+  function list(url) {
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (page) {
+        results.textContent = "";
+        page.items.forEach(function (picture) {
+          var item = document.createElement("li");
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "image-picker__choice";
+          var img = document.createElement("img");
+          img.src = picture.thumbnailUrl;
+          img.alt = "";
+          button.appendChild(img);
+          var label = document.createElement("span");
+          label.textContent = picture.alt || picture.caption || ("Image " + picture.id);
+          button.appendChild(label);
+          button.addEventListener("click", function () { choose(picture); });
+          item.appendChild(button);
+          results.appendChild(item);
+        });
+        if (!page.items.length) {
+          var none = document.createElement("li");
+          none.textContent = "No images match.";
+          results.appendChild(none);
+        }
+      });
+  }
+
+  if (picker && typeof picker.showModal === "function") {
+    document.querySelectorAll("button.pick-image").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        target = button.dataset.target;
+        pickerError.hidden = true;
+        picker.showModal();
+        list(form.dataset.libraryUrl + "?q=");
+        search.focus();
+      });
+    });
+    search.addEventListener("input", function () {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(function () {
+        list(form.dataset.libraryUrl + "?q=" + encodeURIComponent(search.value));
+      }, 250);
+    });
+    upload.addEventListener("change", function () {
+      if (!upload.files.length) { return; }
+      var data = new FormData();
+      data.append("file", upload.files[0]);
+      post(form.dataset.uploadUrl, data).then(function (response) {
+        return response.json().then(function (json) { return { ok: response.ok, json: json }; });
+      }).then(function (result) {
+        upload.value = "";
+        if (result.ok) {
+          choose(result.json);
+        } else {
+          pickerError.textContent = result.json.message;
+          pickerError.hidden = false;
+        }
+      });
+    });
+    document.getElementById("image-picker-close").addEventListener("click", function () { picker.close(); });
+  }
 })();

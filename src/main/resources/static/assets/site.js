@@ -85,4 +85,29 @@
       }
     });
   }
+
+  // Embeds stay a link until the reader asks: only then is the provider's player (and whatever it loads) fetched.
+  // The player address comes from the server's list of providers; the page's policy allows no other frames.
+  document.querySelectorAll("figure.embed[data-embed-player]").forEach(function (figure) {
+    var provider = figure.querySelector(".embed__title a");
+    var name = figure.querySelector(".embed__notice");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "embed__load";
+    var providerName = (name && /from ([^.]+)\./.exec(name.textContent) || [null, "the provider"])[1];
+    button.textContent = "Load content from " + providerName;
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = figure.dataset.embedPlayer;
+      frame.title = provider ? provider.textContent : "Embedded content from " + providerName;
+      frame.loading = "lazy";
+      frame.allow = "encrypted-media; fullscreen; picture-in-picture";
+      frame.referrerPolicy = "strict-origin-when-cross-origin";
+      figure.textContent = "";
+      figure.appendChild(frame);
+      figure.classList.add("embed--loaded");
+      frame.focus();
+    });
+    figure.appendChild(button);
+  });
 })();

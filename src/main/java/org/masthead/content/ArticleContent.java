@@ -3,7 +3,7 @@ package org.masthead.content;
 import java.util.List;
 import java.util.Map;
 
-import org.masthead.text.BodyFormat;
+import org.masthead.body.BodyFormat;
 import org.masthead.text.FieldErrors;
 import org.masthead.text.FieldLimits;
 import org.masthead.text.PlainText;
@@ -17,10 +17,17 @@ import org.masthead.text.PlainText;
  * @param authorIds  bylines in the order they are shown
  * @param bodySource the body as written, in {@code bodyFormat}
  * @param leadImage  optional
+ * @param seo        search and social overrides, {@link Seo#NONE} when there are none
  */
 public record ArticleContent(String headline, String slug, String standfirst, Long sectionId,
                              List<Long> authorIds, List<String> tags, String bodySource, BodyFormat bodyFormat,
-                             LeadImage leadImage, String language) {
+                             LeadImage leadImage, String language, Seo seo) {
+
+    /** Content without search or social overrides. */
+    public ArticleContent(String headline, String slug, String standfirst, Long sectionId, List<Long> authorIds,
+                          List<String> tags, String bodySource, BodyFormat bodyFormat, LeadImage leadImage, String language) {
+        this(headline, slug, standfirst, sectionId, authorIds, tags, bodySource, bodyFormat, leadImage, language, Seo.NONE);
+    }
 
     public ArticleContent {
         headline = PlainText.line(headline);
@@ -32,6 +39,7 @@ public record ArticleContent(String headline, String slug, String standfirst, Lo
         authorIds = authorIds == null ? List.of() : List.copyOf(authorIds);
         tags = tags == null ? List.of() : tags.stream().map(PlainText::line).filter(tag -> !tag.isEmpty()).distinct().toList();
         language = language == null || language.isBlank() ? "en" : language.strip();
+        seo = seo == null ? Seo.NONE : seo;
     }
 
     /** Markdown content, as the newsroom editor writes it. */
@@ -43,13 +51,26 @@ public record ArticleContent(String headline, String slug, String standfirst, Lo
     }
 
     public ArticleContent withAuthors(List<Long> ids) {
-        return new ArticleContent(headline, slug, standfirst, sectionId, ids, tags, bodySource, bodyFormat, leadImage, language);
+        return new ArticleContent(headline, slug, standfirst, sectionId, ids, tags, bodySource, bodyFormat, leadImage, language,
+                seo);
+    }
+
+    public ArticleContent withSlug(String newSlug) {
+        return new ArticleContent(headline, newSlug, standfirst, sectionId, authorIds, tags, bodySource, bodyFormat, leadImage,
+                language, seo);
+    }
+
+    /** The body written anew (the editor's blocks, or Markdown turned into them). */
+    public ArticleContent withBody(String source, BodyFormat format) {
+        return new ArticleContent(headline, slug, standfirst, sectionId, authorIds, tags, source, format, leadImage, language,
+                seo);
     }
 
     /** One message per form field whose value is missing or too long; empty when the content can be stored. */
     public Map<String, String> problems() {
         FieldErrors errors = new FieldErrors();
-        errors.requiredLine("headline", "The headline", headline, FieldLimits.HEADLINE, "Write a headline.");
+        // a draft may be untitled for now; publishing, scheduling and review ask for the headline
+        errors.line("headline", "The headline", headline, FieldLimits.HEADLINE);
         errors.line("slug", "The slug", slug, FieldLimits.SLUG);
         errors.text("standfirst", "The standfirst", standfirst, FieldLimits.STANDFIRST);
         if (tags.size() > FieldLimits.TAGS_PER_ARTICLE) {
@@ -63,6 +84,7 @@ public record ArticleContent(String headline, String slug, String standfirst, Lo
             errors.text("leadImageCaption", "The caption", leadImage.caption(), FieldLimits.CAPTION);
             errors.line("leadImageCredit", "The credit", leadImage.credit(), FieldLimits.CREDIT);
         }
+        seo.check(errors);
         return errors.asMap();
     }
 }

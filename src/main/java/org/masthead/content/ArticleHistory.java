@@ -8,9 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.masthead.text.BodyFormat;
+import org.masthead.body.BodyFormat;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ public class ArticleHistory {
 
     private static final String COLUMNS = """
             article_id, number, reason, actor_name, created_at, headline, slug, standfirst, section_id, author_ids,
-            tags, body_source, body_format, lead_image_id, lead_image_alt, lead_image_caption, lead_image_credit
+            tags, body_source, body_format, lead_image_id, lead_image_alt, lead_image_caption, lead_image_credit, seo
             """;
 
     private final JdbcClient jdbc;
@@ -39,10 +40,10 @@ public class ArticleHistory {
         jdbc.sql("""
                 insert into article_revision (article_id, number, reason, staff_id, actor_kind, actor_name, created_at,
                     headline, slug, standfirst, section_id, author_ids, tags, body_source, body_format, lead_image_id,
-                    lead_image_alt, lead_image_caption, lead_image_credit)
+                    lead_image_alt, lead_image_caption, lead_image_credit, seo)
                 values (:articleId, coalesce((select max(number) from article_revision where article_id = :articleId), 0) + 1,
                     :reason, :staffId, :actorKind, :actorName, :at, :headline, :slug, :standfirst, :sectionId, :authorIds,
-                    :tags, :body, :format, :imageId, :imageAlt, :imageCaption, :imageCredit)
+                    :tags, :body, :format, :imageId, :imageAlt, :imageCaption, :imageCredit, :seo)
                 """)
                 .param("articleId", articleId).param("reason", reason.dbValue()).param("staffId", actor.staffId())
                 .param("actorKind", actor.kind().dbValue()).param("actorName", actor.name())
@@ -56,6 +57,7 @@ public class ArticleHistory {
                 .param("imageAlt", image == null ? null : image.alt())
                 .param("imageCaption", image == null ? null : image.caption())
                 .param("imageCredit", image == null ? null : image.credit())
+                .param("seo", content.seo().toJson())
                 .update();
     }
 
@@ -66,6 +68,42 @@ public class ArticleHistory {
                 """).params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor.staffId(), actor.kind().dbValue(),
                 actor.id(), actor.name(), action, articleId, detail == null ? "" : detail).update();
     }
+
+    void note(Actor actor, long articleId, ReviewNote.Kind kind, String note, Instant at) {
+        String text = org.masthead.text.PlainText.multiline(note);
+        if (text.length() > org.masthead.text.FieldLimits.REVIEW_NOTE) {
+            throw new ArticleValidationException(Map.of("note", "The note may be at most "
+                    + org.masthead.text.FieldLimits.REVIEW_NOTE + " characters; it has " + text.length() + "."));
+        }
+        jdbc.sql("""
+                insert into review_note (article_id, kind, note, actor_kind, actor_id, actor_name, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """).params(articleId, kind.dbValue(), text, actor.kind().dbValue(), actor.id(), actor.name(),
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
+    }
+
+    /** The notes that travelled with a story, newest first. */
+    public List<ReviewNote> notes(long articleId) {
+        return jdbc.sql("select * from review_note where article_id = ? order by created_at desc, id desc")
+                .param(articleId).query(NOTE).list();
+    }
+
+    /** The newest note of each of these stories. */
+    public Map<Long, ReviewNote> latestNotes(java.util.Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                select distinct on (article_id) * from review_note where article_id = any(?)
+                order by article_id, created_at desc, id desc
+                """).param(articleIds.toArray(Long[]::new)).query(NOTE).list().stream()
+                .collect(java.util.stream.Collectors.toMap(ReviewNote::articleId, note -> note));
+    }
+
+    private static final RowMapper<ReviewNote> NOTE = (rs, row) -> new ReviewNote(rs.getLong("id"), rs.getLong("article_id"),
+            ReviewNote.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getString("note"),
+            rs.getString("actor_name"), rs.getObject("actor_id", Long.class),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
     public List<Revision> revisions(long articleId) {
         return jdbc.sql("select " + COLUMNS + " from article_revision where article_id = ? order by number desc")
@@ -109,7 +147,7 @@ public class ArticleHistory {
             rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("headline"), rs.getString("slug"),
             rs.getString("standfirst"), rs.getObject("section_id", Long.class), longs(rs.getArray("author_ids")),
             strings(rs.getArray("tags")), rs.getString("body_source"), BodyFormat.fromDb(rs.getString("body_format")),
-            image(rs));
+            image(rs), Seo.fromJson(rs.getString("seo")));
 
     private static LeadImage image(ResultSet rs) throws SQLException {
         return rs.getObject("lead_image_id") == null ? null : new LeadImage(rs.getLong("lead_image_id"),

@@ -2,7 +2,7 @@ package org.masthead.content;
 
 import java.time.Instant;
 
-import org.masthead.text.BodyRenderer.RenderedBody;
+import org.masthead.body.BodyRenderer.RenderedBody;
 
 /**
  * An article or page as the newsroom edits it, whatever its status, with what the actor who asked may do to it.

@@ -97,6 +97,11 @@ public class PublishedArticles {
         return view("status = 'published' and kind = 'article' and slug = ?", slug);
     }
 
+    /** Any article or page, whatever its status, as its page would show it: for previews. */
+    public Optional<ArticleView> preview(long id) {
+        return view("id = ?", id).map(ArticleView::asIfPublished);
+    }
+
     /** A published static page (About, Contact…) as its page shows it. */
     public Optional<ArticleView> page(String slug) {
         return view("status = 'published' and kind = 'page' and slug = ?", slug);
@@ -138,17 +143,31 @@ public class PublishedArticles {
         return keys;
     }
 
-    private Optional<ArticleView> view(String where, String slug) {
+    private Optional<ArticleView> view(String where, Object key) {
         return jdbc.sql("""
                 select a.id, a.kind, a.slug, a.headline, a.standfirst, a.section_id, a.section_slug, a.section_name,
                        a.body_html, a.body_text, a.reading_minutes, a.language, a.published_at, a.updated_at,
-                       a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants
+                       a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants,
+                       a.meta_title, a.meta_description, a.og_title, a.og_description, a.og_image_id, a.twitter_title,
+                       a.twitter_description, a.twitter_image_id, og.file_name as og_file, tw.file_name as twitter_file
                 from content_article a left join media_picture p on p.media_id = a.lead_image_id
-                where a.""" + where).param(slug).query((rs, row) -> new ArticleView(rs.getLong("id"),
+                left join media_picture og on og.media_id = a.og_image_id
+                left join media_picture tw on tw.media_id = a.twitter_image_id
+                where a.""" + where).param(key).query((rs, row) -> {
+                    Picture lead = picture(rs);
+                    String social = rs.getString("og_file") != null ? media.url(rs.getString("og_file"))
+                            : lead == null ? null : lead.url();
+                    return new ArticleView(rs.getLong("id"),
                         ArticleKind.fromDb(rs.getString("kind")), rs.getString("slug"), rs.getString("headline"),
-                        rs.getString("standfirst"), section(rs), List.of(), picture(rs), rs.getString("body_html"),
+                        rs.getString("standfirst"), section(rs), List.of(), lead, rs.getString("body_html"),
                         rs.getInt("reading_minutes"), List.of(), rs.getString("language"), instant(rs, "published_at"),
-                        instant(rs, "updated_at"), List.of(), PlainText.excerpt(rs.getString("body_text"), 50)))
+                        instant(rs, "updated_at"), List.of(), PlainText.excerpt(rs.getString("body_text"), 50),
+                        new Seo(rs.getString("meta_title"), rs.getString("meta_description"), rs.getString("og_title"),
+                                rs.getString("og_description"), rs.getObject("og_image_id", Long.class),
+                                rs.getString("twitter_title"), rs.getString("twitter_description"),
+                                rs.getObject("twitter_image_id", Long.class)),
+                        social, rs.getString("twitter_file") == null ? null : media.url(rs.getString("twitter_file")));
+                })
                 .optional()
                 .map(view -> view.with(bylines(view.id()), tags(view.id()), corrections(view.id())));
     }

@@ -13,7 +13,7 @@ import org.masthead.content.internal.Article;
 import org.masthead.content.internal.ArticleReferences;
 import org.masthead.content.internal.ArticleStore;
 import org.masthead.content.internal.EditorialPolicy;
-import org.masthead.text.BodyRenderer;
+import org.masthead.body.BodyRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +59,11 @@ public class Publishing {
         record Keep() implements Then {
         }
 
-        record SubmitForReview() implements Then {
+        /** @param note what the writer tells the editor ("check the quote in par. 3"); may be empty */
+        record SubmitForReview(String note) implements Then {
+            public SubmitForReview {
+                note = note == null ? "" : note;
+            }
         }
 
         record Publish() implements Then {
@@ -71,14 +75,18 @@ public class Publishing {
         record Unpublish() implements Then {
         }
 
-        record ReturnToDraft() implements Then {
+        /** @param note what the editor tells the writer when sending a story back; may be empty */
+        record ReturnToDraft(String note) implements Then {
+            public ReturnToDraft {
+                note = note == null ? "" : note;
+            }
         }
 
         Then KEEP = new Keep();
-        Then SUBMIT = new SubmitForReview();
+        Then SUBMIT = new SubmitForReview("");
         Then PUBLISH = new Publish();
         Then UNPUBLISH = new Unpublish();
-        Then RETURN_TO_DRAFT = new ReturnToDraft();
+        Then RETURN_TO_DRAFT = new ReturnToDraft("");
     }
 
     /** A new article or page; {@code guestByline} adds a writer without a profile (an unlisted one is made). */
@@ -114,6 +122,7 @@ public class Publishing {
     public EditableArticle create(Actor actor, Create command) {
         EditorialPolicy.requireAllowed(EditorialPolicy.canCreate(actor), "write articles");
         ArticleContent content = references.resolve(command.content(), command.guestByline());
+        EditorialPolicy.requireRawHtmlAllowed(actor, null, content, renderer);
         Article article = Article.draft(command.kind(), content, renderer, clock, actor.staffId());
         String action = move(actor, article, command.then());
         ArticleEvent event = store.save(article, actor);
@@ -121,6 +130,7 @@ public class Publishing {
                 actor, article.updatedAt());
         history.record(actor, command.then() instanceof Then.Keep ? "created" : "created and " + action, article.id(),
                 "", event.at());
+        keepNote(actor, article, command.then(), event.at());
         return editable(actor, article);
     }
 
@@ -130,6 +140,7 @@ public class Publishing {
         EditorialPolicy.requireAllowed(EditorialPolicy.canEdit(actor, article), "edit this article");
         String oldSlug = article.slug();
         ArticleContent content = references.resolve(command.content(), command.guestByline());
+        EditorialPolicy.requireRawHtmlAllowed(actor, article.content(), content, renderer);
         article.revise(content, renderer, clock);
         boolean edited = article.hasNewContent();
         String action = move(actor, article, command.then());
@@ -144,6 +155,7 @@ public class Publishing {
         }
         String detail = oldSlug.equals(article.slug()) ? "" : "slug " + oldSlug + " → " + article.slug();
         history.record(actor, moved ? action : "saved", article.id(), detail, event.at());
+        keepNote(actor, article, command.then(), event.at());
         return editable(actor, article);
     }
 
@@ -155,6 +167,7 @@ public class Publishing {
             // a live or scheduled article changes only when someone presses Save
             throw new ArticleException("Autosave only applies to drafts; press Save to change this article.");
         }
+        EditorialPolicy.requireRawHtmlAllowed(actor, article.content(), command.content(), renderer);
         article.revise(command.content(), renderer, clock);
         if (store.save(article, actor) != null) {
             history.keep(article.id(), article.slug(), article.content(), RevisionReason.AUTOSAVE, actor, article.updatedAt());
@@ -173,6 +186,7 @@ public class Publishing {
                         actor, article.updatedAt());
             }
             history.record(actor, action, article.id(), detailOf(command.then()), event.at());
+            keepNote(actor, article, command.then(), event.at());
         }
         return editable(actor, article);
     }
@@ -344,6 +358,15 @@ public class Publishing {
             return "returned to draft";
         }
         return "saved";
+    }
+
+    /** The note that goes with sending a story to review or back to its writer, for both to read. */
+    private void keepNote(Actor actor, Article article, Then then, Instant at) {
+        if (then instanceof Then.SubmitForReview submit && !submit.note().isBlank()) {
+            history.note(actor, article.id(), ReviewNote.Kind.SUBMITTED, submit.note(), at);
+        } else if (then instanceof Then.ReturnToDraft back && !back.note().isBlank()) {
+            history.note(actor, article.id(), ReviewNote.Kind.RETURNED, back.note(), at);
+        }
     }
 
     private static String detailOf(Then then) {

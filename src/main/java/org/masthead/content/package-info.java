@@ -5,5 +5,5 @@
  * {@link org.masthead.content.PublishedArticles} query interface and the {@code content_*} views. Nobody else
  * touches its tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Content", allowedDependencies = {"system", "text", "media"})
+@org.springframework.modulith.ApplicationModule(displayName = "Content", allowedDependencies = {"system", "body", "text", "media"})
 package org.masthead.content;

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.masthead.content.Actor;
+import org.masthead.body.BodyDocument;
+import org.masthead.body.BodyFormat;
+import org.masthead.body.BodyRenderer;
 import org.masthead.content.ArticleContent;
 import org.masthead.content.ArticleKind;
 import org.masthead.content.Author;
@@ -58,10 +61,13 @@ class DemoContent implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final StaffAccounts staff;
+    private final BodyRenderer renderer;
 
     DemoContent(MastheadProperties properties, Sections sections, Authors authors, Publishing publishing,
-                MediaLibrary media, JdbcClient jdbc, TransactionTemplate transactions, StaffAccounts staff) {
+                MediaLibrary media, JdbcClient jdbc, TransactionTemplate transactions, StaffAccounts staff,
+                BodyRenderer renderer) {
         this.staff = staff;
+        this.renderer = renderer;
         this.properties = properties;
         this.sections = sections;
         this.authors = authors;
@@ -133,7 +139,14 @@ class DemoContent implements ApplicationRunner {
         Instant first = SeedArticle.PUBLISHED_AT.minus(Duration.ofDays(6));
         for (int number = 1; number <= DEMO_STORIES; number++) {
             Instant at = first.plus(Duration.ofMinutes(number * 115L));
-            publish(storyContent(cast, number), at);
+            ArticleContent story = storyContent(cast, number);
+            int showcase = DEMO_STORIES - number; // the newest stories before the seed show the richer blocks
+            if (showcase < 3) {
+                BodyDocument blocks = ShowcaseBodies.with(renderer.toDocument(story.bodySource(), story.bodyFormat()),
+                        showcase, cast.images().get(showcase));
+                story = story.withBody(blocks.toJson(), BodyFormat.BLOCKS);
+            }
+            publish(story, at);
         }
         ArticleContent seed = ArticleContent.markdown(SeedArticle.HEADLINE, null, null,
                 cast.sections().get(SeedArticle.SECTION).id(), List.of(cast.seedAuthor().id()),

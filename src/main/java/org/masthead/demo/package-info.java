@@ -3,5 +3,5 @@
  * staff accounts, all written through content's write path — and generated datasets for benchmarks.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo content",
-        allowedDependencies = {"content", "identity", "media", "system", "text"})
+        allowedDependencies = {"content", "identity", "media", "system", "body", "text"})
 package org.masthead.demo;

@@ -10,4 +10,9 @@ import org.masthead.content.ArticleStatus;
 public record ArticleRow(long id, ArticleKind kind, String headline, String slug, ArticleStatus status,
                           String sectionName, List<String> authorNames, Instant updatedAt, Instant publishedAt,
                           Instant scheduledAt) {
+
+    /** What the newsroom calls it: its headline, or "Untitled draft" until it has one. */
+    public String title() {
+        return headline == null || headline.isBlank() ? "Untitled draft" : headline;
+    }
 }

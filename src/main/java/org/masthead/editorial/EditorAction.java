@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The button pressed on the editor form. Anything else a client sends is refused, never echoed into a URL. */
 enum EditorAction {
-    SAVE, PREVIEW, SUBMIT, PUBLISH, SCHEDULE, UNPUBLISH, DRAFT;
+    SAVE, SUBMIT, PUBLISH, SCHEDULE, UNPUBLISH, DRAFT;
 
     static Optional<EditorAction> parse(String value) {
         if (value == null || value.isBlank()) {

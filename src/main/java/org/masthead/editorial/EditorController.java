@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.masthead.body.BodyRenderer;
 import org.masthead.content.Actor;
 import org.masthead.content.ArticleConflictException;
 import org.masthead.content.ArticleException;
@@ -18,6 +19,7 @@ import org.masthead.content.ArticleValidationException;
 import org.masthead.content.Authors;
 import org.masthead.content.Cursor;
 import org.masthead.content.EditableArticle;
+import org.masthead.content.Previews;
 import org.masthead.content.PublishedArticles;
 import org.masthead.content.Publishing;
 import org.masthead.content.Sections;
@@ -31,24 +33,22 @@ import org.masthead.media.MediaStoreException;
 import org.masthead.system.BadRequestException;
 import org.masthead.system.Pages;
 import org.masthead.system.SiteSettings;
-import org.masthead.text.BodyRenderer;
 import org.masthead.text.PlainText;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The newsroom's article screens: list, editor, preview, autosave. The form is turned into one command of the
- * write path — the save and the button's workflow move together — with the signed-in member as its actor.
+ * The newsroom's article screens: the list and the editor. The form is turned into one command of the write path —
+ * the save and the button's workflow move together — with the signed-in member as its actor. The editor's
+ * background requests (autosave, uploads, embeds) are in {@link EditorAssistController}, previews and share links
+ * in {@link PreviewController}.
  */
 @Controller
 class EditorController {
@@ -59,6 +59,7 @@ class EditorController {
     private final EditorialList list;
     private final ArticleHistory history;
     private final PublishedArticles published;
+    private final Previews previews;
     private final Sections sections;
     private final Authors authors;
     private final MediaLibrary media;
@@ -68,12 +69,13 @@ class EditorController {
     private final Clock clock;
 
     EditorController(Publishing publishing, EditorialList list, ArticleHistory history, PublishedArticles published,
-                     Sections sections, Authors authors, MediaLibrary media, BodyRenderer renderer, StaffSession session,
-                     SiteSettings siteSettings, Clock clock) {
+                     Previews previews, Sections sections, Authors authors, MediaLibrary media, BodyRenderer renderer,
+                     StaffSession session, SiteSettings siteSettings, Clock clock) {
         this.publishing = publishing;
         this.list = list;
         this.history = history;
         this.published = published;
+        this.previews = previews;
         this.sections = sections;
         this.authors = authors;
         this.media = media;
@@ -112,7 +114,7 @@ class EditorController {
                 form = form.withLeadImage(file.id(), file.alt(), file.caption(), file.credit());
             }
         }
-        return editor(request, null, form, null, Map.of(), null, null);
+        return editor(request, null, form, null, Map.of(), null);
     }
 
     @PostMapping("/admin/articles")
@@ -125,19 +127,18 @@ class EditorController {
         }
         Prepared prepared = prepare(form, leadImageFile, actor);
         form = prepared.form();
-        if (!prepared.errors().isEmpty() || action == EditorAction.PREVIEW) {
-            return prepared.refused(invalid(editor(request, null, form, null, prepared.errors(), null, preview(form, action)),
-                    prepared.errors()));
+        if (!prepared.errors().isEmpty()) {
+            return prepared.refused(invalid(editor(request, null, form, null, prepared.errors(), null), prepared.errors()));
         }
         EditableArticle article;
         try {
             article = publishing.create(actor, new Publishing.Create(form.articleKind(),
-                    form.content(siteSettings.current().language()), form.guestByline(), then(form, action)));
+                    form.content(siteSettings.current().language(), renderer), form.guestByline(), then(form, action)));
         } catch (ArticleValidationException e) {
-            return invalid(editor(request, null, form, null, e.errors(), null, null), e.errors());
+            return invalid(editor(request, null, keepBody(form), null, e.errors(), null), e.errors());
         } catch (ArticleException | IllegalArgumentException e) {
             Map<String, String> fieldError = fieldFor(e.getMessage());
-            return invalid(editor(request, null, form, null, fieldError, null, null), fieldError);
+            return invalid(editor(request, null, keepBody(form), null, fieldError, null), fieldError);
         }
         return done(article.id(), action);
     }
@@ -145,7 +146,7 @@ class EditorController {
     @GetMapping("/admin/articles/{id}")
     ModelAndView edit(@PathVariable long id, @RequestParam(required = false) String done, HttpServletRequest request) {
         EditableArticle article = publishing.view(session.actor(), id);
-        return editor(request, article, ArticleForm.of(article), null, Map.of(), notice(done), null);
+        return editor(request, article, ArticleForm.of(article, renderer), null, Map.of(), notice(done));
     }
 
     @PostMapping("/admin/articles/{id}")
@@ -159,32 +160,41 @@ class EditorController {
         }
         Prepared prepared = prepare(form, leadImageFile, actor);
         form = prepared.form();
-        if (!prepared.errors().isEmpty() || action == EditorAction.PREVIEW) {
-            return prepared.refused(invalid(editor(request, current, form, null, prepared.errors(), null, preview(form, action)),
-                    prepared.errors()));
+        if (!prepared.errors().isEmpty()) {
+            return prepared.refused(invalid(editor(request, current, form, null, prepared.errors(), null), prepared.errors()));
         }
         int version = form.version() == null ? -1 : form.version();
         try {
-            publishing.revise(actor, new Publishing.Revise(id, version, form.content(siteSettings.current().language()),
+            publishing.revise(actor, new Publishing.Revise(id, version, form.content(siteSettings.current().language(), renderer),
                     form.guestByline(), then(form, action)));
         } catch (ArticleConflictException e) {
+            // their version is saved, ours stays in the form: both are kept, nothing is overwritten
             EditableArticle latest = publishing.view(actor, id);
-            ModelAndView view = editor(request, latest, form.withVersion(latest.version()), conflict(id), Map.of(), null, null);
+            ModelAndView view = editor(request, latest, keepBody(form).withVersion(latest.version()), conflict(id), Map.of(), null);
             view.setStatus(HttpStatus.CONFLICT);
             return view;
         } catch (ArticleValidationException e) {
-            return invalid(editor(request, current, form, null, e.errors(), null, null), e.errors());
+            return invalid(editor(request, current, keepBody(form), null, e.errors(), null), e.errors());
         } catch (ArticleException | IllegalArgumentException e) {
             Map<String, String> fieldError = fieldFor(e.getMessage());
-            return invalid(editor(request, current, form, null, fieldError, null, null), fieldError);
+            return invalid(editor(request, current, keepBody(form), null, fieldError, null), fieldError);
         }
         return done(id, action);
+    }
+
+    /** The body as the writer sent it, for the form shown again; as it was when it cannot even be read. */
+    private ArticleForm keepBody(ArticleForm form) {
+        try {
+            return form.withBody(form.body(renderer), renderer);
+        } catch (ArticleValidationException unreadable) {
+            return form;
+        }
     }
 
     /** The button's workflow move, applied in the same command as the save. */
     private Publishing.Then then(ArticleForm form, EditorAction action) {
         return switch (action) {
-            case SUBMIT -> Publishing.Then.SUBMIT;
+            case SUBMIT -> new Publishing.Then.SubmitForReview(form.note());
             case PUBLISH -> Publishing.Then.PUBLISH;
             case SCHEDULE -> {
                 Instant at = form.scheduledInstant(siteSettings.current().timeZone());
@@ -194,7 +204,7 @@ class EditorController {
                 yield new Publishing.Then.Schedule(at);
             }
             case UNPUBLISH -> Publishing.Then.UNPUBLISH;
-            case DRAFT -> Publishing.Then.RETURN_TO_DRAFT;
+            case DRAFT -> new Publishing.Then.ReturnToDraft(form.note());
             default -> Publishing.Then.KEEP;
         };
     }
@@ -206,40 +216,10 @@ class EditorController {
     /** A form whose button value is no newsroom action: 400, the form again, nothing written. */
     private ModelAndView unknownAction(HttpServletRequest request, EditableArticle current, ArticleForm form) {
         Map<String, String> error = Map.of("form", "“" + PlainText.line(form.action())
-                + "” is not a newsroom action. Use the buttons under the form.");
-        ModelAndView view = editor(request, current, form.withAction("save"), null, error, null, null);
+                + "” is not a newsroom action. Use the buttons of the publish panel.");
+        ModelAndView view = editor(request, current, keepBody(form).withAction("save"), null, error, null);
         view.setStatus(HttpStatus.BAD_REQUEST);
         return view;
-    }
-
-    @PostMapping(path = "/admin/articles/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, @ModelAttribute ArticleForm form) {
-        int version = form.version() == null ? -1 : form.version();
-        try {
-            EditableArticle saved = publishing.autosave(session.actor(),
-                    new Publishing.Autosave(id, version, form.content(siteSettings.current().language())));
-            return ResponseEntity.ok(Map.of("version", saved.version(), "savedAt", siteSettings.current().time(saved.updatedAt()),
-                    "message", "Draft saved at " + siteSettings.current().time(saved.updatedAt())));
-        } catch (ArticleConflictException e) {
-            EditorPages.Conflict conflict = conflict(id);
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of(
-                    "message", "Not saved: " + conflict.savedBy() + " saved this article at " + siteSettings.current().time(conflict.savedAt())
-                            + ". Reload to see their version before you continue.",
-                    "theirVersion", conflict.theirVersionUrl()));
-        } catch (ArticleException | IllegalArgumentException e) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("message", "Not saved: " + e.getMessage()));
-        }
-    }
-
-    @PostMapping(path = "/admin/articles/preview", produces = MediaType.TEXT_HTML_VALUE)
-    @ResponseBody
-    String preview(@RequestParam(defaultValue = "") String bodyMarkdown) {
-        return renderer.render(bodyMarkdown).html();
-    }
-
-    private String preview(ArticleForm form, EditorAction action) {
-        return action == EditorAction.PREVIEW ? renderer.render(form.bodyMarkdown()).html() : null;
     }
 
     /**
@@ -256,13 +236,16 @@ class EditorController {
         }
     }
 
-    /** Stores an uploaded lead image first (the form then refers to it by id); a refusal becomes a field message. */
+    /**
+     * Stores a lead image uploaded with the form (without JavaScript) first; the form then refers to it by id. It
+     * stays in the library only if the save succeeds and keeps it; a refusal becomes a field message.
+     */
     private Prepared prepare(ArticleForm form, MultipartFile upload, Actor actor) {
         if (upload == null || upload.isEmpty()) {
             return new Prepared(form, Map.of(), false);
         }
         try {
-            MediaFile file = media.upload(upload.getBytes(), upload.getOriginalFilename(), actor.staffId());
+            MediaFile file = media.uploadForArticle(upload.getBytes(), upload.getOriginalFilename(), actor.staffId());
             return new Prepared(form.withLeadImage(file.id(), file.alt(), file.caption(), file.credit()), Map.of(), false);
         } catch (MediaException e) {
             return new Prepared(form, Map.of("leadImageFile", e.getMessage()), e instanceof MediaStoreException);
@@ -272,18 +255,39 @@ class EditorController {
     }
 
     private ModelAndView editor(HttpServletRequest request, EditableArticle article, ArticleForm form,
-                                EditorPages.Conflict conflict, Map<String, String> errors, String notice, String previewHtml) {
+                                EditorPages.Conflict conflict, Map<String, String> errors, String notice) {
+        Actor actor = session.actor();
         MediaFile leadImage = form.leadImageId() == null || Boolean.TRUE.equals(form.removeLeadImage()) ? null
                 : media.find(form.leadImageId()).orElse(null);
-        var can = article == null ? publishing.forNewArticle(session.actor()) : article.can();
+        MediaFile ogImage = form.ogImageId() == null ? null : media.find(form.ogImageId()).orElse(null);
+        MediaFile twitterImage = form.twitterImageId() == null ? null : media.find(form.twitterImageId()).orElse(null);
+        var can = article == null ? publishing.forNewArticle(actor) : article.can();
         String title = article == null ? (form.articleKind() == ArticleKind.PAGE ? "New page" : "New article")
-                : "Edit: " + article.content().headline();
+                : "Edit: " + (article.content().headline().isBlank() ? "Untitled draft" : article.content().headline());
+        var review = article == null ? EditorPages.Review.NONE : review(article);
         return Pages.view("editorial/editor", new EditorPages.EditorPage(session.frame(request, title, "articles"),
                 article == null ? null : article.id(), form, article == null ? ArticleStatus.DRAFT : article.status(),
-                sections.all(), authors.all(), leadImage, errors, notice, conflict, can, previewHtml,
+                sections.all(), authors.all(), leadImage, ogImage, twitterImage, errors, notice, conflict, can,
                 article != null && article.status() == ArticleStatus.PUBLISHED ? article.publicUrl() : null,
                 article == null ? null : article.scheduledAt(),
-                article == null ? List.of() : published.corrections(article.id())));
+                article == null ? List.of() : published.corrections(article.id()), review,
+                article == null || !actor.can(Actor.Role.EDITOR) ? List.of() : previews.links(article.id()),
+                actor.can(Actor.Role.EDITOR), clock.instant(), article == null ? null : article.body().words(),
+                article == null ? null : article.readingMinutes()));
+    }
+
+    /** The notes that travelled with the story, and where to see what changed since an editor last sent it back. */
+    private EditorPages.Review review(EditableArticle article) {
+        var notes = history.notes(article.id());
+        String changes = notes.stream().filter(note -> note.kind() == org.masthead.content.ReviewNote.Kind.RETURNED).findFirst()
+                .flatMap(returned -> history.revisions(article.id()).stream()
+                        .filter(revision -> !revision.createdAt().isAfter(returned.at())).findFirst())
+                .flatMap(reviewed -> history.latestRevision(article.id())
+                        .filter(latest -> latest.number() > reviewed.number())
+                        .map(latest -> "/admin/articles/" + article.id() + "/revisions/" + latest.number() + "?compare="
+                                + reviewed.number()))
+                .orElse(null);
+        return new EditorPages.Review(notes, changes);
     }
 
     private EditorPages.Conflict conflict(long id) {
@@ -319,9 +323,11 @@ class EditorController {
             case "publish" -> "Published. Readers can see it now.";
             case "schedule" -> "Scheduled.";
             case "unpublish" -> "Unpublished. Readers no longer see it.";
-            case "draft" -> "Returned to draft.";
+            case "draft" -> "Sent back to the writer as a draft.";
             case "correction" -> "Correction published.";
             case "restore" -> "Revision restored.";
+            case "shared" -> "Preview link created. Copy it from “Share a preview”.";
+            case "revoked" -> "Preview link revoked: it no longer opens the draft.";
             default -> null;
         };
     }

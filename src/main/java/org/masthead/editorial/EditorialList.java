@@ -106,6 +106,23 @@ class EditorialList {
         return new Slice<>(List.copyOf(rows), next);
     }
 
+    /** Scheduled to go live between two instants, soonest first. */
+    List<ArticleRow> scheduledBetween(Instant from, Instant to, Long createdBy) {
+        return jdbc.sql("""
+                select a.id, a.kind, a.headline, a.slug, a.status, a.section_name, a.author_names, a.updated_at,
+                       a.published_at, a.scheduled_at
+                from content_article a
+                where a.status = 'scheduled' and a.scheduled_at >= :from and a.scheduled_at < :to
+                  and (:createdBy::bigint is null or a.created_by = :createdBy)
+                order by a.scheduled_at, a.id limit 50
+                """).param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+                .param("createdBy", createdBy)
+                .query((rs, row) -> new ArticleRow(rs.getLong("id"), ArticleKind.fromDb(rs.getString("kind")),
+                        rs.getString("headline"), rs.getString("slug"), ArticleStatus.fromDb(rs.getString("status")),
+                        rs.getString("section_name"), strings(rs.getArray("author_names")), instant(rs, "updated_at"),
+                        instant(rs, "published_at"), instant(rs, "scheduled_at"))).list();
+    }
+
     /** How many articles are in each status, for the dashboard. */
     Map<ArticleStatus, Long> countByStatus(Long createdBy) {
         Map<ArticleStatus, Long> counts = new EnumMap<>(ArticleStatus.class);

@@ -4,5 +4,5 @@
  * content's write path with the signed-in staff member as its actor.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Newsroom",
-        allowedDependencies = {"content", "identity", "media", "system", "text"})
+        allowedDependencies = {"content", "identity", "media", "reader", "system", "body", "text"})
 package org.masthead.editorial;

@@ -70,6 +70,72 @@ public class MediaLibrary {
         return stored.file();
     }
 
+    /**
+     * An upload from the article editor: stored now, but kept only once an article saved with it claims it
+     * ({@link #claim}); one nobody used is swept away after a day ({@link UnusedUploads}). A picture the library
+     * already had stays as it was.
+     */
+    @Transactional
+    public MediaFile uploadForArticle(byte[] bytes, String originalName, Long uploadedBy) {
+        Stored stored = store(bytes, originalName, uploadedBy);
+        if (stored.isNew()) {
+            jdbc.sql("update media set claimed = false where id = ?").param(stored.file().id()).update();
+        }
+        return stored.file();
+    }
+
+    /** These pictures are in use (an article was saved with them): they stay in the library. */
+    public void claim(java.util.Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update media set claimed = true where id = any(?) and not claimed").param(ids.toArray(Long[]::new)).update();
+        }
+    }
+
+    /**
+     * What a writer typed for a picture where they used it becomes the library's description where the library
+     * had none, so the next article that picks it starts with it. A description someone already wrote stays.
+     */
+    public void describeWhereBlank(long id, String alt, String caption, String credit) {
+        jdbc.sql("""
+                update media set alt = case when alt = '' then :alt else alt end,
+                    caption = case when caption = '' then :caption else caption end,
+                    credit = case when credit = '' then :credit else credit end
+                where id = :id and (alt = '' or caption = '' or credit = '')
+                """).param("id", id).param("alt", limit(PlainText.line(alt), FieldLimits.ALT))
+                .param("caption", limit(PlainText.multiline(caption), FieldLimits.CAPTION))
+                .param("credit", limit(PlainText.line(credit), FieldLimits.CREDIT)).update();
+    }
+
+    private static String limit(String text, int characters) {
+        return text.length() <= characters ? text : text.substring(0, characters);
+    }
+
+    /** The resized copies of a picture, smallest first, for {@code srcset}. */
+    public List<Variant> variants(long id) {
+        return jdbc.sql("select width, file_name from media_variant where media_id = ? order by width").param(id)
+                .query((rs, row) -> new Variant(rs.getInt("width"), urls.url(rs.getString("file_name")))).list();
+    }
+
+    public record Variant(int width, String url) {
+    }
+
+    /** Library pictures whose description or file name contains every word of {@code query}, newest first. */
+    public List<MediaFile> search(String query, Long beforeId, int limit) {
+        List<String> words = java.util.Arrays.stream(PlainText.line(query).toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                .filter(word -> !word.isBlank()).limit(8).toList();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from media where claimed and (:before::bigint is null or id < :before)");
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(" and lower(alt || ' ' || caption || ' ' || credit || ' ' || original_name) like :word").append(i)
+                    .append(" escape '\\'");
+        }
+        sql.append(" order by id desc limit :limit");
+        var statement = jdbc.sql(sql.toString()).param("before", beforeId).param("limit", limit);
+        for (int i = 0; i < words.size(); i++) {
+            statement = statement.param("word" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return statement.query(file).list();
+    }
+
     /** What the library says about a picture; the defaults wherever it is used. */
     public record Description(String alt, String caption, String credit) {
 
@@ -116,9 +182,9 @@ public class MediaLibrary {
         return jdbc.sql("select " + COLUMNS + " from media where id = ?").param(id).query(file).optional();
     }
 
-    /** Newest first, a page at a time (keyset on id). */
+    /** Newest first, a page at a time (keyset on id); uploads no article has used yet are not listed. */
     public List<MediaFile> page(Long beforeId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from media where (:before::bigint is null or id < :before) order by id desc limit :limit")
+        return jdbc.sql("select " + COLUMNS + " from media where claimed and (:before::bigint is null or id < :before) order by id desc limit :limit")
                 .param("before", beforeId).param("limit", limit).query(file).list();
     }
 

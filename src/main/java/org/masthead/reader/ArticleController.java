@@ -58,8 +58,8 @@ class ArticleController {
         List<RelatedArticles.Related> readMore = related.of(article.id());
         caching.tag(request, surrogateKeys(article, box, readMore));
         Site site = layouts.site();
-        Layout layout = layouts.page(article.headline(), article.standfirst() != null ? article.standfirst() : article.excerpt(),
-                        article.url(), "section:" + article.section().slug())
+        Layout layout = layouts.page(article.searchTitle(), article.searchDescription(), article.url(),
+                        "section:" + article.section().slug())
                 .withMeta(ArticleStructuredData.socialCards(article, site))
                 .withJsonLd(ArticleStructuredData.newsArticle(article, site))
                 .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));

@@ -7,5 +7,11 @@ import org.masthead.newsfeed.NewsFeedBox;
 import org.masthead.search.RelatedArticles;
 import org.masthead.system.Layout;
 
-public record ArticlePage(Layout layout, ArticleView article, NewsFeedBox newsFeed, List<RelatedArticles.Related> related) {
+/** @param previewNotice shown above a draft's preview ("Preview — not published"), null on the public page */
+public record ArticlePage(Layout layout, ArticleView article, NewsFeedBox newsFeed, List<RelatedArticles.Related> related,
+                          String previewNotice) {
+
+    public ArticlePage(Layout layout, ArticleView article, NewsFeedBox newsFeed, List<RelatedArticles.Related> related) {
+        this(layout, article, newsFeed, related, null);
+    }
 }

@@ -70,23 +70,34 @@ final class ArticleStructuredData {
     static List<MetaTag> socialCards(ArticleView article, Site site) {
         List<MetaTag> tags = new ArrayList<>();
         tags.add(MetaTag.property("og:type", "article"));
-        if (article.image() != null) {
+        tags.add(MetaTag.property("og:title", article.socialTitle()));
+        tags.add(MetaTag.property("og:description", article.socialDescription()));
+        if (article.seo().ogImageId() != null && article.socialImageUrl() != null) {
+            tags.add(MetaTag.property("og:image", site.absolute(article.socialImageUrl())));
+            tags.add(MetaTag.name("twitter:image", site.absolute(article.twitterImageUrl() != null ? article.twitterImageUrl()
+                    : article.socialImageUrl())));
+        } else if (article.image() != null) {
             Picture.Source large = article.image().atLeast(1200).get(0);
             tags.add(MetaTag.property("og:image", site.absolute(large.url())));
             tags.add(MetaTag.property("og:image:width", String.valueOf(large.width())));
             tags.add(MetaTag.property("og:image:height",
                     String.valueOf(Math.round((double) large.width() * article.image().height() / article.image().width()))));
             tags.add(MetaTag.property("og:image:alt", article.image().alt()));
-            tags.add(MetaTag.name("twitter:image", site.absolute(large.url())));
+            tags.add(MetaTag.name("twitter:image", site.absolute(article.twitterImageUrl() != null ? article.twitterImageUrl()
+                    : large.url())));
+        } else if (article.twitterImageUrl() != null) {
+            tags.add(MetaTag.name("twitter:image", site.absolute(article.twitterImageUrl())));
         }
         tags.add(MetaTag.property("article:published_time", site.iso(article.publishedAt())));
         tags.add(MetaTag.property("article:modified_time", site.iso(article.updatedAt())));
-        tags.add(MetaTag.property("article:section", article.section().name()));
+        if (article.section() != null) {
+            tags.add(MetaTag.property("article:section", article.section().name()));
+        }
         article.tagNames().forEach(tag -> tags.add(MetaTag.property("article:tag", tag)));
         article.bylines().forEach(byline -> tags.add(MetaTag.property("article:author", site.absolute(byline.url()))));
         tags.add(MetaTag.name("twitter:card", "summary_large_image"));
-        tags.add(MetaTag.name("twitter:title", article.headline()));
-        tags.add(MetaTag.name("twitter:description", description(article)));
+        tags.add(MetaTag.name("twitter:title", article.twitterTitle()));
+        tags.add(MetaTag.name("twitter:description", article.twitterDescription()));
         return tags;
     }
 

@@ -109,17 +109,19 @@ public class SiteSettings {
     }
 
     private Site load() {
-        Optional<Site> stored = jdbc.sql("""
+        record Stored(String name, String tagline, String language, String publicationName, Long logo) {
+        }
+        Optional<Stored> stored = jdbc.sql("""
                 select name, tagline, language, publication_name, logo_media_id from site_settings where id = 1
-                """).query((rs, row) -> {
-            String name = or(rs.getString("name"), defaults.name());
-            Long logo = rs.getObject("logo_media_id", Long.class);
-            return new Site(name, or(rs.getString("tagline"), defaults.tagline()),
-                    or(rs.getString("language"), defaults.language()), url, defaults.timeZone(),
-                    logo == null ? null : media.pictureUrl(logo).orElse(null),
-                    or(rs.getString("publication_name"), name));
-        }).optional();
-        return stored.orElseGet(this::defaults);
+                """).query((rs, row) -> new Stored(rs.getString("name"), rs.getString("tagline"), rs.getString("language"),
+                rs.getString("publication_name"), rs.getObject("logo_media_id", Long.class))).optional();
+        // the logo's address is looked up after the row is read: a query inside a row mapper holds a second connection
+        return stored.map(site -> {
+            String name = or(site.name(), defaults.name());
+            return new Site(name, or(site.tagline(), defaults.tagline()), or(site.language(), defaults.language()), url,
+                    defaults.timeZone(), site.logo() == null ? null : media.pictureUrl(site.logo()).orElse(null),
+                    or(site.publicationName(), name));
+        }).orElseGet(this::defaults);
     }
 
     private static String or(String value, String fallback) {

@@ -41,8 +41,9 @@ class WebConfiguration {
     /** Before the page cache, so cached pages carry the headers too. */
     @Bean
     FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(
-            @org.springframework.beans.factory.annotation.Value("${masthead.http.content-security-policy:"
-                    + DEFAULT_CONTENT_SECURITY_POLICY + "}") String contentSecurityPolicy) {
+            @org.springframework.beans.factory.annotation.Value("${masthead.http.content-security-policy:}") String configured,
+            java.util.List<ContentSecurityPolicySources> sources) {
+        String contentSecurityPolicy = configured.isBlank() ? contentSecurityPolicy(sources) : configured;
         var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(contentSecurityPolicy));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setName("securityHeaders");
@@ -61,6 +62,22 @@ class WebConfiguration {
     static final String DEFAULT_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** No inline script but what modules name by hash; frames only from the embed players modules list. */
+    static String contentSecurityPolicy(java.util.List<ContentSecurityPolicySources> sources) {
+        java.util.Set<String> scripts = new java.util.LinkedHashSet<>(java.util.List.of("'self'"));
+        java.util.Set<String> frames = new java.util.LinkedHashSet<>(java.util.List.of("'self'"));
+        java.util.Set<String> images = new java.util.LinkedHashSet<>(java.util.List.of("'self'", "data:", "blob:"));
+        for (ContentSecurityPolicySources source : sources) {
+            scripts.addAll(source.scripts());
+            frames.addAll(source.frames());
+            images.addAll(source.images());
+        }
+        return "default-src 'self'; script-src " + String.join(" ", scripts) + "; style-src 'self'; img-src "
+                + String.join(" ", images) + "; font-src 'self'; connect-src 'self'; media-src 'self'; frame-src "
+                + String.join(" ", frames) + "; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'self'";
+    }
 
     /** Nothing a signed-in staff member sees may be stored by a browser cache or a CDN. */
     @Bean

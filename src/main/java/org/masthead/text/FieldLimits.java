@@ -26,6 +26,11 @@ public final class FieldLimits {
     public static final int URL = 2_000;
     public static final int EMAIL = 254;
     public static final int FILE_NAME = 255;
+    /** Search and social titles and descriptions (as Ghost allows them). */
+    public static final int SEO_TITLE = 300;
+    public static final int SEO_DESCRIPTION = 500;
+    /** A note sent with a story to review or back to its writer. */
+    public static final int REVIEW_NOTE = 2_000;
 
     private FieldLimits() {
     }

@@ -13,6 +13,7 @@ import org.masthead.content.Sections;
 import org.masthead.support.EmptySiteTest;
 import org.masthead.support.Staff;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,9 +73,13 @@ class NewsroomJourneyBrowserTests extends BrowserTest {
         browser.get(url("/admin/articles/new"));
         browser.findElement(By.id("headline")).sendKeys(headline);
         new Select(browser.findElement(By.id("sectionId"))).selectByVisibleText(staff.section().name());
-        browser.findElement(By.id("bodyMarkdown")).sendKeys("The ferry *Marigold* sailed again on Monday.\n\nPassengers cheered.");
+        WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> driver.findElement(By.cssSelector(".mh-editor [contenteditable=true]")));
+        body.click();
+        body.sendKeys("The ferry ", Keys.chord(Keys.CONTROL, "i"), "Marigold", Keys.chord(Keys.CONTROL, "i"),
+                " sailed again on Monday.", Keys.ENTER, "Passengers cheered.");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
-                driver.findElement(By.id("preview")).getText().contains("Passengers cheered."));
+                driver.findElement(By.id("body-stats")).getText().startsWith("9 words"));
         browser.findElement(By.id("leadImageFile")).sendKeys(photo.toAbsolutePath().toString());
         browser.findElement(By.id("leadImageAlt")).sendKeys("The ferry leaving the harbour");
         browser.findElement(By.id("leadImageCaption")).sendKeys("The Marigold on her first trip of the year.");

@@ -130,16 +130,22 @@ class PublishedArticlesTests {
     }
 
     @Test
-    void aSlugAlreadyInUseIsRefusedAndNothingIsHalfWritten() {
-        publish("Same headline " + section.slug(), BASE, first.id());
+    void aSlugTheWriterChoseThatIsInUseIsRefusedAndNothingIsHalfWritten() {
+        EditableArticle original = publish("Same headline " + section.slug(), BASE, first.id());
         long articlesBefore = jdbc.sql("select count(*) from article").query(Long.class).single();
         long bylinesBefore = jdbc.sql("select count(*) from article_author").query(Long.class).single();
 
-        assertThatThrownBy(() -> publish("Same headline " + section.slug(), BASE.plusSeconds(5), first.id()))
+        ArticleContent sameSlug = ArticleContent.markdown("Another headline " + section.slug(), original.slug(), null,
+                section.id(), List.of(first.id()), List.of(), "Body.", null, "en");
+        assertThatThrownBy(() -> stories.publish(sameSlug, BASE.plusSeconds(5)))
                 .isInstanceOf(ArticleException.class)
                 .hasMessageContaining("already uses the slug");
         assertThat(jdbc.sql("select count(*) from article").query(Long.class).single()).isEqualTo(articlesBefore);
         assertThat(jdbc.sql("select count(*) from article_author").query(Long.class).single()).isEqualTo(bylinesBefore);
+
+        // the same headline again, without a chosen slug: the address is made unique, as writers expect
+        assertThat(publish("Same headline " + section.slug(), BASE.plusSeconds(10), first.id()).slug())
+                .isEqualTo(original.slug() + "-2");
     }
 
     @Test

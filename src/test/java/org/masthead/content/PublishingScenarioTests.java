@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.text.BodyFormat;
+import org.masthead.body.BodyFormat;
 import org.masthead.system.SiteNavigation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -172,7 +172,7 @@ class PublishingTests {
         EditableArticle article = new Stories(publishing).publish(new ArticleContent("Imported " + staff.section().slug(), null,
                 null, staff.section().id(), List.of(staff.byline().id()), List.of(),
                 "<p onclick=\"x()\">From <b>elsewhere</b><script>steal()</script></p><h1>Big</h1>",
-                org.masthead.text.BodyFormat.HTML, null, "en"), java.time.Instant.now());
+                org.masthead.body.BodyFormat.HTML, null, "en"), java.time.Instant.now());
         assertThat(article.body().html()).isEqualTo("<p>From <b>elsewhere</b></p><h2>Big</h2>");
         assertThat(article.body().text()).isEqualTo("From elsewhere\n\nBig");
         assertThat(jdbc.sql("select body_format from article where id = ?").param(article.id()).query(String.class).single())

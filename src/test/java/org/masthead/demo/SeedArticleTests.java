@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.content.ArticleContent;
 import org.masthead.content.LeadImage;
 import org.masthead.content.ReadingTime;
-import org.masthead.text.BodyRenderer;
+import org.masthead.body.BodyRenderer;
 
 class SeedArticleTests {
 

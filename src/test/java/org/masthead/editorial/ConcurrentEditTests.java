@@ -56,8 +56,9 @@ class ConcurrentEditTests {
         return publishing.create(Staff.actor(author), new Publishing.Create(ArticleKind.ARTICLE, content, "", Publishing.Then.KEEP));
     }
 
+    /** The stored body as readers read it (its source is the editor's block document). */
     private String body(long id) {
-        return publishing.view(Stories.SYSTEM, id).content().bodySource();
+        return publishing.view(Stories.SYSTEM, id).body().text();
     }
 
     @Test
@@ -127,7 +128,7 @@ class ConcurrentEditTests {
         HttpResponse<String> saved = client.post("/admin/articles/" + article.id() + "/autosave",
                 form("Typed a little more.", String.valueOf(article.version())));
         assertThat(saved.statusCode()).isEqualTo(200);
-        assertThat(saved.body()).contains("\"version\":" + (article.version() + 1), "Draft saved at");
+        assertThat(saved.body()).contains("\"version\":" + (article.version() + 1), "\"message\":\"Saved ");
         assertThat(body(article.id())).isEqualTo("Typed a little more.");
 
         HttpResponse<String> stale = client.post("/admin/articles/" + article.id() + "/autosave",

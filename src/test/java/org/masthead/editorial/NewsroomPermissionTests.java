@@ -247,9 +247,9 @@ class NewsroomPermissionTests {
         assertThat(response.statusCode()).isEqualTo(422);
         var page = Jsoup.parse(response.body());
         assertThat(page.select("#errors li").eachText()).contains("A published article needs at least one author.");
-        assertThat(page.selectFirst("#headline").attr("value")).isEqualTo("No byline " + staff.section().slug());
+        assertThat(page.selectFirst("#headline").val()).isEqualTo("No byline " + staff.section().slug());
 
-        HttpResponse<String> noHeadline = editor.post("/admin/articles", form("", "save", null));
+        HttpResponse<String> noHeadline = editor.post("/admin/articles", form("", "publish", null));
         assertThat(noHeadline.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(noHeadline.body()).selectFirst("#headline-error").text()).isEqualTo("Write a headline.");
     }
@@ -275,8 +275,10 @@ class NewsroomPermissionTests {
         HttpResponse<String> diff = editor.get("/admin/articles/" + id + "/revisions/2");
         assertThat(diff.statusCode()).isEqualTo(200);
         var lines = Jsoup.parse(diff.body());
-        assertThat(lines.select(".diff__removed").eachText()).anyMatch(line -> line.endsWith("Headline: " + headline));
-        assertThat(lines.select(".diff__added").eachText()).anyMatch(line -> line.endsWith("Headline: " + headline + " v2"));
+        // the headline changed by one word: that word is marked, not the whole line
+        var changed = lines.select(".diff__changed").stream().filter(line -> line.text().contains("Headline: ")).findFirst().orElseThrow();
+        assertThat(changed.select("ins").eachText()).containsExactly("v2");
+        assertThat(changed.select("del")).isEmpty();
 
         // restoring revision 1 brings the first headline back, as a new revision
         assertThat(editor.post("/admin/articles/" + id + "/revisions/1/restore",

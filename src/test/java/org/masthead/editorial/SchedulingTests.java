@@ -92,6 +92,20 @@ class SchedulingTests {
     }
 
     @Test
+    void theDashboardListsWhatGoesLiveTodayInTheNewsroomsTimeZone() {
+        Staff staff = Staff.create(sections, authors, accounts);
+        clock.set(Instant.parse("2026-03-05T06:00:00Z"));
+        schedule(staff, "Later today " + staff.section().slug(), Instant.parse("2026-03-05T15:30:00Z"));
+        schedule(staff, "Tomorrow " + staff.section().slug(), Instant.parse("2026-03-06T09:00:00Z"));
+
+        var dashboard = org.jsoup.Jsoup.parse(org.masthead.support.NewsroomClient.signedIn(port, staff.editor().email(),
+                Staff.PASSWORD).get("/admin").body());
+
+        String today = dashboard.selectFirst("section[aria-labelledby=today]").text();
+        assertThat(today).contains("Later today " + staff.section().slug()).doesNotContain("Tomorrow " + staff.section().slug());
+    }
+
+    @Test
     void aDueArticleThatCannotGoLiveDoesNotHoldBackTheOthers() {
         Staff staff = Staff.create(sections, authors, accounts);
         Instant at = Instant.parse("2026-03-03T07:00:00Z");

@@ -43,6 +43,26 @@ class ReaderPagesTests {
     }
 
     @Test
+    void demoStoriesShowTheRicherBlocks() {
+        var front = reader.page("/");
+        java.util.List<String> stories = front.select("main a[href^=/articles/]").eachAttr("href").stream().distinct().limit(12).toList();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String story : stories) {
+            var body = reader.page(story).selectFirst(".article__body");
+            if (body == null) {
+                continue;
+            }
+            if (body.selectFirst("figure.quote figcaption.quote__attribution") != null) seen.add("quote with its speaker");
+            if (body.selectFirst("figure.figure .figure__credit") != null) seen.add("photo with credit");
+            if (body.selectFirst("figure.embed[data-embed-player] a[href]") != null && body.select("iframe").isEmpty()) seen.add("embed facade");
+            if (body.selectFirst("table thead th") != null) seen.add("table");
+            if (body.selectFirst("aside.callout .callout__title") != null) seen.add("fact box");
+        }
+        assertThat(seen).containsExactlyInAnyOrder("quote with its speaker", "photo with credit", "embed facade", "table",
+                "fact box");
+    }
+
+    @Test
     void articlePageShowsWhatTheSeedPageShows() {
         Document page = reader.page(SEED_URL);
 

@@ -23,8 +23,8 @@ import org.masthead.content.ArticleValidationException;
 import org.masthead.content.Correction;
 import org.masthead.content.LeadImage;
 import org.masthead.content.ReadingTime;
-import org.masthead.text.BodyRenderer;
-import org.masthead.text.BodyRenderer.RenderedBody;
+import org.masthead.body.BodyRenderer;
+import org.masthead.body.BodyRenderer.RenderedBody;
 import org.masthead.text.Slugs;
 
 /**
@@ -65,6 +65,7 @@ public final class Article {
     private boolean deleted;
     private Correction correction;
     private boolean imported;
+    private boolean slugFollowsHeadline;
 
     private Article(Long id, ArticleKind kind, ArticleContent content, String slug, RenderedBody body,
                     ArticleStatus status, Instant publishedAt, Instant createdAt, Instant updatedAt) {
@@ -81,11 +82,17 @@ public final class Article {
 
     /** A new draft. */
     public static Article draft(ArticleKind kind, ArticleContent content, BodyRenderer renderer, Clock clock, Long createdBy) {
+        if (content.headline().isBlank() && content.slug().isBlank()) {
+            // an untitled draft (autosaved from its first keystroke) needs an address of its own until it has a headline
+            content = content.withSlug("untitled-" + java.util.HexFormat.of().formatHex(randomBytes()));
+        }
         requireStorable(kind, content);
+        boolean derived = content.slug().isBlank();
         content = withEffectiveSlug(content);
         Instant now = now(clock);
-        Article article = new Article(null, kind, content, slugFor(content), renderer.render(content.bodySource(),
+        Article article = new Article(null, kind, content, slugFor(content), render(renderer, content.bodySource(),
                 content.bodyFormat()), ArticleStatus.DRAFT, null, now, now);
+        article.slugFollowsHeadline = derived;
         article.createdBy = createdBy;
         article.created = true;
         article.tagSlugs = content.tags().isEmpty() ? List.of() : null;
@@ -108,6 +115,18 @@ public final class Article {
 
     /** New content; nothing changes (and no event is raised) when it is the same as before. */
     public void revise(ArticleContent requested, BodyRenderer renderer, Clock clock) {
+        if (requested.headline().isBlank()) {
+            if (status != ArticleStatus.DRAFT) {
+                throw new ArticleValidationException(Map.of("headline", "Write a headline."));
+            }
+            if (requested.slug().isBlank()) {
+                requested = requested.withSlug(slug); // still untitled: it keeps its address
+            }
+        }
+        if (requested.slug().isBlank() && isMadeFrom(slug, Slugs.slugify(requested.headline()))) {
+            requested = requested.withSlug(slug); // the headline's slug, made unique once: unchanged
+        }
+        slugFollowsHeadline = requested.slug().isBlank();
         requireStorable(kind, requested);
         ArticleContent revised = withEffectiveSlug(requested);
         if (revised.equals(content)) {
@@ -115,7 +134,7 @@ public final class Article {
         }
         String newSlug = slugFor(revised);
         RenderedBody newBody = revised.bodySource().equals(content.bodySource()) && revised.bodyFormat() == content.bodyFormat()
-                ? body : renderer.render(revised.bodySource(), revised.bodyFormat());
+                ? body : render(renderer, revised.bodySource(), revised.bodyFormat());
         if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
             // a live or scheduled article keeps what publishing requires
             Map<String, String> problems = problemsBeforePublishing(revised, newBody);
@@ -124,7 +143,9 @@ public final class Article {
             }
         }
         if (!newSlug.equals(slug)) {
-            retiredSlugs.add(slug);
+            if (publishedAt != null) {
+                retiredSlugs.add(slug); // readers may know the old address; a draft's never was public
+            }
             slug = newSlug;
         }
         if (!revised.tags().equals(content.tags())) {
@@ -139,6 +160,11 @@ public final class Article {
     /** A writer hands the draft to an editor. */
     public void submitForReview(Clock clock) {
         requireStatus("submit it for review", ArticleStatus.DRAFT);
+        Map<String, String> missing = new LinkedHashMap<>();
+        headlineAndSection(content, missing);
+        if (!missing.isEmpty()) {
+            throw new ArticleValidationException(missing);
+        }
         status = ArticleStatus.IN_REVIEW;
         updatedAt = now(clock);
     }
@@ -153,7 +179,8 @@ public final class Article {
 
     /** Publishes now. An article published before and then unpublished keeps its first publication time. */
     public void publish(Clock clock) {
-        publishAt(now(clock), clock);
+        Instant now = now(clock);
+        markPublished(now, now); // one instant: a story published now is not also "updated" a moment later
     }
 
     /**
@@ -161,6 +188,10 @@ public final class Article {
      * itself is dated now.
      */
     public void publishAt(Instant firstPublished, Clock clock) {
+        markPublished(firstPublished, now(clock));
+    }
+
+    private void markPublished(Instant firstPublished, Instant now) {
         if (status == ArticleStatus.PUBLISHED) {
             throw new ArticleException("The article is already published.");
         }
@@ -170,7 +201,7 @@ public final class Article {
         if (publishedAt == null) {
             publishedAt = firstPublished.truncatedTo(ChronoUnit.MICROS);
         }
-        updatedAt = max(now(clock), publishedAt);
+        updatedAt = max(now, publishedAt);
     }
 
     /** Sets the article to go live at {@code at}, which must lie in the future. */
@@ -232,6 +263,7 @@ public final class Article {
 
     private Map<String, String> problemsBeforePublishing(ArticleContent candidate, RenderedBody candidateBody) {
         Map<String, String> problems = new LinkedHashMap<>();
+        headlineAndSection(candidate, problems);
         if (kind == ArticleKind.ARTICLE && candidate.authorIds().isEmpty()) {
             problems.put("authorIds", "A published article needs at least one author.");
         }
@@ -246,6 +278,15 @@ public final class Article {
             problems.put("leadImageCredit", "Credit the lead image (photographer / agency).");
         }
         return problems;
+    }
+
+    private void headlineAndSection(ArticleContent candidate, Map<String, String> problems) {
+        if (candidate.headline().isBlank()) {
+            problems.put("headline", "Write a headline.");
+        }
+        if (kind == ArticleKind.ARTICLE && candidate.sectionId() == null) {
+            problems.put("sectionId", "Choose a section.");
+        }
     }
 
     private void requireReadyToPublish() {
@@ -270,9 +311,6 @@ public final class Article {
     /** Every field within its limits and a usable slug, or one message per field that is not. */
     private static void requireStorable(ArticleKind kind, ArticleContent content) {
         Map<String, String> problems = new LinkedHashMap<>(content.problems());
-        if (kind == ArticleKind.ARTICLE && content.sectionId() == null) {
-            problems.put("sectionId", "Choose a section.");
-        }
         if (problems.isEmpty()) {
             String slug = slugFor(content);
             if (!Slugs.isValid(slug)) {
@@ -292,9 +330,34 @@ public final class Article {
     /** The content as stored: a blank slug is the one made from the headline, so unchanged content compares equal. */
     private static ArticleContent withEffectiveSlug(ArticleContent content) {
         String slug = slugFor(content);
-        return slug.equals(content.slug()) ? content : new ArticleContent(content.headline(), slug, content.standfirst(),
-                content.sectionId(), content.authorIds(), content.tags(), content.bodySource(), content.bodyFormat(),
-                content.leadImage(), content.language());
+        return slug.equals(content.slug()) ? content : content.withSlug(slug);
+    }
+
+    private static final java.util.regex.Pattern SUFFIXED = java.util.regex.Pattern.compile("(.+)-(\\d{1,3})");
+
+    /** Whether {@code slug} is {@code derived}, or derived with the "-2", "-3"… the store adds to keep it unique. */
+    private static boolean isMadeFrom(String slug, String derived) {
+        if (derived.isEmpty() || slug.equals(derived)) {
+            return !derived.isEmpty();
+        }
+        java.util.regex.Matcher suffixed = SUFFIXED.matcher(slug);
+        if (!suffixed.matches()) {
+            return false;
+        }
+        String base = suffixed.group(1);
+        // a long headline's slug is cut short to leave room for the suffix
+        return base.equals(derived) || (slug.length() >= Slugs.MAX_LENGTH - 4 && derived.startsWith(base));
+    }
+
+    /** The slug comes from the headline, not from the writer: the store may make it unique. */
+    boolean slugFollowsHeadline() {
+        return slugFollowsHeadline;
+    }
+
+    /** The store found the headline's slug taken and chose this one. */
+    void useSlug(String unique) {
+        slug = unique;
+        content = content.withSlug(unique);
     }
 
     private static String slugFor(ArticleContent content) {
@@ -303,6 +366,21 @@ public final class Article {
 
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[4];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A body that cannot be rendered is a message on the body field, like any other invalid content. */
+    private static RenderedBody render(BodyRenderer renderer, String source, org.masthead.body.BodyFormat format) {
+        try {
+            return renderer.render(source, format);
+        } catch (org.masthead.body.InvalidBodyException e) {
+            throw new ArticleValidationException(Map.of("body", e.getMessage()));
+        }
     }
 
     private static Instant max(Instant a, Instant b) {

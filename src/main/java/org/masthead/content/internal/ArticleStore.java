@@ -21,11 +21,14 @@ import org.masthead.content.ArticleStatus;
 import org.masthead.content.ArticleValidationException;
 import org.masthead.content.Correction;
 import org.masthead.content.LeadImage;
+import org.masthead.content.Seo;
 import org.masthead.content.Tag;
 import org.masthead.content.TagRef;
 import org.masthead.content.TaxonomyEvent;
-import org.masthead.text.BodyFormat;
-import org.masthead.text.BodyRenderer.RenderedBody;
+import org.masthead.body.BodyDocument;
+import org.masthead.body.BodyFormat;
+import org.masthead.body.BodyRenderer.RenderedBody;
+import org.masthead.media.MediaLibrary;
 import org.masthead.text.Slugs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,11 +46,13 @@ public class ArticleStore {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MediaLibrary media;
 
-    ArticleStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    ArticleStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MediaLibrary media) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.media = media;
     }
 
     /**
@@ -74,7 +79,7 @@ public class ArticleStore {
                             """).param(id).query((rs, n) -> new TagRef(rs.getString("name"), rs.getString("slug"))).list();
                     ArticleContent content = new ArticleContent(stored.headline(), stored.slug(), stored.standfirst(),
                             stored.sectionId(), authorIds, tags.stream().map(TagRef::name).toList(), stored.bodySource(),
-                            stored.bodyFormat(), stored.leadImage(), stored.language());
+                            stored.bodyFormat(), stored.leadImage(), stored.language(), stored.seo());
                     return Article.load(id, stored.kind(), stored.version(), content, tags.stream().map(TagRef::slug).toList(),
                             stored.slug(), stored.body(), stored.status(), stored.publishedAt(), stored.scheduledAt(),
                             stored.createdBy(), stored.createdAt(), stored.updatedAt());
@@ -84,7 +89,7 @@ public class ArticleStore {
     private record Row(ArticleKind kind, String headline, String slug, String standfirst, Long sectionId,
                        String bodySource, BodyFormat bodyFormat, LeadImage leadImage, String language, RenderedBody body,
                        ArticleStatus status, Instant publishedAt, Instant scheduledAt, int version, Long createdBy,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt, Seo seo) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -98,7 +103,10 @@ public class ArticleStore {
                         rs.getInt("body_image_count")),
                 ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "scheduled_at"),
                 rs.getInt("version"), rs.getObject("created_by", Long.class), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), new Seo(rs.getString("meta_title"), rs.getString("meta_description"),
+                        rs.getString("og_title"), rs.getString("og_description"), rs.getObject("og_image_id", Long.class),
+                        rs.getString("twitter_title"), rs.getString("twitter_description"),
+                        rs.getObject("twitter_image_id", Long.class)));
     }
 
     /**
@@ -109,6 +117,9 @@ public class ArticleStore {
     public ArticleEvent save(Article article, Actor actor) {
         if (!article.isChanged()) {
             return null;
+        }
+        if (!article.isDeleted() && article.slugFollowsHeadline()) {
+            makeSlugUnique(article);
         }
         long id;
         int version;
@@ -129,6 +140,10 @@ public class ArticleStore {
                     + "\". Choose another slug."));
         }
         if (!article.isDeleted()) {
+            if (article.hasNewContent()) {
+                media.claim(picturesOf(article.content())); // uploads this article uses stay in the library
+                describePictures(article.content());
+            }
             if (article.authorsOrTagsChanged()) {
                 replaceAuthors(id, article.content().authorIds());
                 article.tagsResolved(replaceTags(id, article.content().tags()));
@@ -159,15 +174,73 @@ public class ArticleStore {
         return event;
     }
 
+    /**
+     * A slug made from the headline that another article (or an old address) already has gets "-2", "-3"…, as
+     * writers expect; a slug the writer chose is theirs, and a clash is an error on the field.
+     */
+    private void makeSlugUnique(Article article) {
+        String base = article.slug();
+        String candidate = base;
+        for (int n = 2; taken(candidate, article.id()) && n < 1000; n++) {
+            String suffix = "-" + n;
+            candidate = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
+        }
+        if (!candidate.equals(base)) {
+            article.useSlug(candidate);
+        }
+    }
+
+    private boolean taken(String slug, Long ownId) {
+        return jdbc.sql("""
+                select exists (select 1 from article where slug = :slug and id is distinct from :id)
+                    or exists (select 1 from article_slug_history where slug = :slug and article_id is distinct from :id)
+                """).param("slug", slug).param("id", ownId).query(Boolean.class).single();
+    }
+
+    /** The alt text, caption and credit typed where a picture is used fill the library's blanks for it. */
+    private void describePictures(ArticleContent content) {
+        if (content.leadImage() != null) {
+            media.describeWhereBlank(content.leadImage().mediaId(), content.leadImage().alt(), content.leadImage().caption(),
+                    content.leadImage().credit());
+        }
+        if (content.bodyFormat() == BodyFormat.BLOCKS) {
+            BodyDocument.parse(content.bodySource()).visit(node -> {
+                if ("image".equals(node.type()) && node.number("mediaId") != null) {
+                    media.describeWhereBlank(node.number("mediaId"), node.attr("alt"), node.attr("caption"), node.attr("credit"));
+                }
+            });
+        }
+    }
+
+    /** Every library picture the content shows: lead image, social images, pictures in the body. */
+    private static java.util.Set<Long> picturesOf(ArticleContent content) {
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        if (content.leadImage() != null) {
+            ids.add(content.leadImage().mediaId());
+        }
+        if (content.seo().ogImageId() != null) {
+            ids.add(content.seo().ogImageId());
+        }
+        if (content.seo().twitterImageId() != null) {
+            ids.add(content.seo().twitterImageId());
+        }
+        if (content.bodyFormat() == BodyFormat.BLOCKS) {
+            ids.addAll(BodyDocument.parse(content.bodySource()).mediaIds());
+        }
+        return ids;
+    }
+
     private long insert(Article article) {
         return jdbc.sql("""
                 insert into article (kind, slug, headline, standfirst, section_id, language, body_source, body_format,
                     body_html, body_text, word_count, body_image_count, reading_minutes, lead_image_id, lead_image_alt,
                     lead_image_caption, lead_image_credit, status, published_at, scheduled_at, created_by, created_at,
-                    updated_at)
+                    updated_at, meta_title, meta_description, og_title, og_description, og_image_id, twitter_title,
+                    twitter_description, twitter_image_id)
                 values (:kind, :slug, :headline, :standfirst, :sectionId, :language, :source, :format, :html, :text,
                     :words, :images, :readingMinutes, :imageId, :imageAlt, :imageCaption, :imageCredit, :status,
-                    :publishedAt, :scheduledAt, :createdBy, :createdAt, :updatedAt)
+                    :publishedAt, :scheduledAt, :createdBy, :createdAt, :updatedAt, :metaTitle, :metaDescription, :ogTitle,
+                    :ogDescription, :ogImageId, :twitterTitle, :twitterDescription, :twitterImageId)
                 returning id
                 """).paramSource(columns(article)).query(Long.class).single();
     }
@@ -180,6 +253,9 @@ public class ArticleStore {
                     reading_minutes = :readingMinutes, lead_image_id = :imageId, lead_image_alt = :imageAlt,
                     lead_image_caption = :imageCaption, lead_image_credit = :imageCredit, status = :status,
                     published_at = :publishedAt, scheduled_at = :scheduledAt, updated_at = :updatedAt,
+                    meta_title = :metaTitle, meta_description = :metaDescription, og_title = :ogTitle,
+                    og_description = :ogDescription, og_image_id = :ogImageId, twitter_title = :twitterTitle,
+                    twitter_description = :twitterDescription, twitter_image_id = :twitterImageId,
                     version = version + 1
                 where id = :id and version = :version
                 """).paramSource(columns(article)).update();
@@ -207,7 +283,10 @@ public class ArticleStore {
                 image == null ? null : image.mediaId(), image == null ? null : image.alt(),
                 image == null ? null : image.caption(), image == null ? null : image.credit(),
                 article.status().dbValue(), timestamp(article.publishedAt()), timestamp(article.scheduledAt()),
-                article.createdBy(), article.version(), timestamp(article.createdAt()), timestamp(article.updatedAt()));
+                article.createdBy(), article.version(), timestamp(article.createdAt()), timestamp(article.updatedAt()),
+                content.seo().metaTitle(), content.seo().metaDescription(), content.seo().ogTitle(),
+                content.seo().ogDescription(), content.seo().ogImageId(), content.seo().twitterTitle(),
+                content.seo().twitterDescription(), content.seo().twitterImageId());
     }
 
     /** Named parameters of the article row, read by JdbcClient through the record's accessors. */
@@ -215,7 +294,9 @@ public class ArticleStore {
                    String language, String source, String format, String html, String text, int words, int images,
                    int readingMinutes, Long imageId, String imageAlt, String imageCaption, String imageCredit,
                    String status, OffsetDateTime publishedAt, OffsetDateTime scheduledAt, Long createdBy, int version,
-                   OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                   OffsetDateTime createdAt, OffsetDateTime updatedAt, String metaTitle, String metaDescription,
+                   String ogTitle, String ogDescription, Long ogImageId, String twitterTitle, String twitterDescription,
+                   Long twitterImageId) {
     }
 
     private void replaceAuthors(long articleId, List<Long> authorIds) {

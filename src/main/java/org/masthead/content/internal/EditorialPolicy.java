@@ -74,6 +74,30 @@ public final class EditorialPolicy {
                 canDelete(actor, article));
     }
 
+    /**
+     * Raw HTML blocks are an Editor's call: anyone else may keep the ones already in a body, not add or change one.
+     *
+     * @param before the content as it was (null for a new article)
+     */
+    public static void requireRawHtmlAllowed(Actor actor, org.masthead.content.ArticleContent before,
+                                             org.masthead.content.ArticleContent after, org.masthead.body.BodyRenderer renderer) {
+        if (actor.can(Actor.Role.EDITOR) || after.bodyFormat() != org.masthead.body.BodyFormat.BLOCKS) {
+            return;
+        }
+        java.util.List<String> now;
+        try {
+            now = org.masthead.body.BodyDocument.parse(after.bodySource()).rawHtml();
+        } catch (org.masthead.body.InvalidBodyException e) {
+            throw new org.masthead.content.ArticleValidationException(java.util.Map.of("body", e.getMessage()));
+        }
+        if (now.isEmpty()) {
+            return;
+        }
+        java.util.List<String> was = before == null ? java.util.List.of()
+                : renderer.toDocument(before.bodySource(), before.bodyFormat()).rawHtml();
+        requireAllowed(was.containsAll(now), "add or change raw HTML blocks (Editors can)");
+    }
+
     public static void requireAllowed(boolean allowed, String action) {
         if (!allowed) {
             throw new AccessDeniedException("Your role does not allow you to " + action + ".");

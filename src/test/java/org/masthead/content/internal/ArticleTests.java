@@ -17,7 +17,7 @@ import org.masthead.content.ArticleKind;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.ArticleValidationException;
 import org.masthead.content.LeadImage;
-import org.masthead.text.BodyRenderer;
+import org.masthead.body.BodyRenderer;
 
 /** The aggregate's rules and the one event each command leaves behind. */
 class ArticleTests {
@@ -84,25 +84,35 @@ class ArticleTests {
     }
 
     @Test
-    void anEmptyHeadlineAnUnusableSlugOrAReservedPageAddressIsRefused() {
-        assertThatThrownBy(() -> Article.draft(ArticleKind.ARTICLE, content("  ", List.of(1L), null), renderer, clock, null))
+    void anUntitledDraftIsKeptButNotPublishedAndAnUnusableSlugOrAReservedPageAddressIsRefused() {
+        Article untitled = Article.draft(ArticleKind.ARTICLE, content("  ", List.of(1L), null), renderer, clock, null);
+        assertThat(untitled.slug()).matches("untitled-[0-9a-f]{8}");
+        assertThatThrownBy(() -> untitled.publish(clock))
+                .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors()).containsKey("headline"));
+        assertThatThrownBy(() -> untitled.submitForReview(clock))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors()).containsKey("headline"));
         assertThatThrownBy(() -> Article.draft(ArticleKind.ARTICLE, content("???", List.of(1L), null), renderer, clock, null))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors()).containsKey("slug"));
         assertThatThrownBy(() -> Article.draft(ArticleKind.PAGE, ArticleContent.markdown("Search", null, null, null, List.of(),
                 List.of(), "x", null, "en"), renderer, clock, null))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors().get("slug")).contains("/search"));
-        assertThatThrownBy(() -> Article.draft(ArticleKind.ARTICLE, ArticleContent.markdown("No section", null, null, null,
-                List.of(1L), List.of(), "x", null, "en"), renderer, clock, null))
+        Article noSection = Article.draft(ArticleKind.ARTICLE, ArticleContent.markdown("No section", null, null, null,
+                List.of(1L), List.of(), "x", null, "en"), renderer, clock, null);
+        assertThatThrownBy(() -> noSection.publish(clock))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors()).containsKey("sectionId"));
     }
 
     @Test
-    void changingTheHeadlineWithoutASlugRetiresTheOldSlug() {
-        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, null);
-        article.revise(content("Peace talks resume in Geneva", List.of(1L), null), renderer, clock);
-        assertThat(article.slug()).isEqualTo("peace-talks-resume-in-geneva");
-        assertThat(article.retiredSlugs()).containsExactly("peace-talks-resume");
+    void changingThePublishedHeadlineWithoutASlugRetiresTheOldSlugButADraftsSlugJustFollows() {
+        Article draft = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, null);
+        draft.revise(content("Peace talks resume today", List.of(1L), null), renderer, clock);
+        assertThat(draft.slug()).isEqualTo("peace-talks-resume-today");
+        assertThat(draft.retiredSlugs()).as("a draft's address was never public").isEmpty();
+
+        draft.publish(clock);
+        draft.revise(content("Peace talks resume in Geneva", List.of(1L), null), renderer, clock);
+        assertThat(draft.slug()).isEqualTo("peace-talks-resume-in-geneva");
+        assertThat(draft.retiredSlugs()).containsExactly("peace-talks-resume-today");
     }
 
     @Test

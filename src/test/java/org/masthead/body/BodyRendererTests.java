@@ -1,9 +1,9 @@
-package org.masthead.text;
+package org.masthead.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.text.BodyRenderer.RenderedBody;
+import org.masthead.body.BodyRenderer.RenderedBody;
 
 class BodyRendererTests {
 

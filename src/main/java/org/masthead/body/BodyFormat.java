@@ -1,10 +1,13 @@
-package org.masthead.text;
+package org.masthead.body;
 
 import java.util.Locale;
 
-/** The language an article body's source is written in: Markdown from the editor, HTML from imports and APIs. */
+/**
+ * What an article body's source is written in: blocks from the editor, Markdown from articles written before it,
+ * HTML from imports and APIs.
+ */
 public enum BodyFormat {
-    MARKDOWN, HTML;
+    BLOCKS, MARKDOWN, HTML;
 
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);

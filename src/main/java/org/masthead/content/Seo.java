@@ -1,0 +1,60 @@
+package org.masthead.content;
+
+import org.masthead.text.FieldErrors;
+import org.masthead.text.FieldLimits;
+import org.masthead.text.PlainText;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What search engines and social networks show for an article, where it should differ from the headline,
+ * standfirst and lead image. Every field is optional: empty means "use the article's own".
+ */
+public record Seo(String metaTitle, String metaDescription, String ogTitle, String ogDescription, Long ogImageId,
+                  String twitterTitle, String twitterDescription, Long twitterImageId) {
+
+    public static final Seo NONE = new Seo("", "", "", "", null, "", "", null);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public Seo {
+        metaTitle = PlainText.line(metaTitle);
+        metaDescription = PlainText.line(metaDescription);
+        ogTitle = PlainText.line(ogTitle);
+        ogDescription = PlainText.line(ogDescription);
+        twitterTitle = PlainText.line(twitterTitle);
+        twitterDescription = PlainText.line(twitterDescription);
+    }
+
+    void check(FieldErrors errors) {
+        errors.line("metaTitle", "The search title", metaTitle, FieldLimits.SEO_TITLE);
+        errors.line("metaDescription", "The search description", metaDescription, FieldLimits.SEO_DESCRIPTION);
+        errors.line("ogTitle", "The social title", ogTitle, FieldLimits.SEO_TITLE);
+        errors.line("ogDescription", "The social description", ogDescription, FieldLimits.SEO_DESCRIPTION);
+        errors.line("twitterTitle", "The X/Twitter title", twitterTitle, FieldLimits.SEO_TITLE);
+        errors.line("twitterDescription", "The X/Twitter description", twitterDescription, FieldLimits.SEO_DESCRIPTION);
+    }
+
+    /** As a revision keeps it. */
+    public String toJson() {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("metaTitle", metaTitle).put("metaDescription", metaDescription).put("ogTitle", ogTitle)
+                .put("ogDescription", ogDescription).put("twitterTitle", twitterTitle)
+                .put("twitterDescription", twitterDescription);
+        json.put("ogImageId", ogImageId);
+        json.put("twitterImageId", twitterImageId);
+        return JSON.writeValueAsString(json);
+    }
+
+    public static Seo fromJson(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return NONE;
+        }
+        JsonNode json = JSON.readTree(stored);
+        return new Seo(json.path("metaTitle").asString(""), json.path("metaDescription").asString(""),
+                json.path("ogTitle").asString(""), json.path("ogDescription").asString(""),
+                json.path("ogImageId").isNumber() ? json.path("ogImageId").asLong() : null,
+                json.path("twitterTitle").asString(""), json.path("twitterDescription").asString(""),
+                json.path("twitterImageId").isNumber() ? json.path("twitterImageId").asLong() : null);
+    }
+}

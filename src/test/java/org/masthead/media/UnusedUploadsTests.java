@@ -1,0 +1,48 @@
+package org.masthead.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.masthead.support.EmptySiteTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Pictures uploaded in the editor that no saved article used are removed after a day, files included. */
+@EmptySiteTest
+class UnusedUploadsTests {
+
+    @Autowired MediaLibrary library;
+    @Autowired MediaStore store;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+
+    @Test
+    void anUploadNobodyUsedIsSweptAfterADayAndAUsedOneStays() {
+        MediaFile unused = library.uploadForArticle(UploadTestsSupport.jpeg(640, 480), "abandoned.jpg", null);
+        MediaFile used = library.uploadForArticle(UploadTestsSupport.jpeg(641, 480), "kept.jpg", null);
+        library.claim(java.util.List.of(used.id()));
+        UnusedUploads now = sweeper(Instant.now());
+        UnusedUploads twoDaysOn = sweeper(Instant.now().plus(Duration.ofDays(2)));
+
+        now.sweep();
+        assertThat(library.find(unused.id())).as("not yet a day old").isPresent();
+        assertThat(twoDaysOn.sweep()).as("this one at least; other tests may have left some").isPositive();
+
+        assertThat(library.find(unused.id())).isEmpty();
+        assertThat(store.get(unused.fileName())).as("the file is gone too").isEmpty();
+        assertThat(jdbc.sql("select count(*) from media_variant where media_id = ?").param(unused.id()).query(Long.class).single())
+                .isZero();
+        assertThat(library.find(used.id())).isPresent();
+        assertThat(store.get(used.fileName())).isPresent();
+    }
+
+    private UnusedUploads sweeper(Instant at) {
+        return new UnusedUploads(jdbc, store, transactions, Clock.fixed(at, ZoneOffset.UTC), Duration.ofDays(1));
+    }
+}
