@@ -32,7 +32,11 @@
   }
   measurePublishBar();
   window.addEventListener("resize", measurePublishBar);
-  var storageKey = "masthead-draft:" + form.dataset.articleId;
+  // Copies are kept per writer and per article, so nobody else's words (or another story's) can come back here.
+  function keyFor(articleId) {
+    return "masthead-draft:" + form.dataset.writer + ":" + articleId;
+  }
+  var storageKey = keyFor(form.dataset.articleId);
   var autosaveUrl = form.dataset.autosave || null;
   var dirty = false;
   var saving = false;
@@ -55,21 +59,21 @@
     return { savedAt: Date.now(), version: form.elements.version.value, fields: fields };
   }
 
-  function keepLocally() {
-    try { localStorage.setItem(storageKey, JSON.stringify(snapshot())); } catch (full) { /* private mode: nothing to do */ }
+  // submitted: kept just in case while the form posts; if the next page has a newer version, the post arrived
+  function keepLocally(submitted) {
+    var copy = snapshot();
+    copy.submitted = !!submitted;
+    try { localStorage.setItem(storageKey, JSON.stringify(copy)); } catch (full) { /* private mode: nothing to do */ }
   }
 
   function forgetLocally() {
     try { localStorage.removeItem(storageKey); } catch (ignored) { /* nothing kept */ }
   }
 
-  // A copy kept while offline (or before a crash) is put back before the body editor reads its document.
-  (function restore() {
-    var kept;
-    try { kept = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (broken) { kept = null; }
-    if (!kept || kept.version !== form.elements.version.value || document.querySelector("#conflict, #errors")) {
-      return;
-    }
+  // A copy kept while offline (or before a crash) is put back before the body editor reads its document: for a
+  // saved article when it was made from the version the server still has; for a new article only when the writer
+  // asks (the offer below), since it may be words they had already saved elsewhere.
+  function restore(kept) {
     Object.keys(kept.fields).forEach(function (name) {
       if (name === "_csrf" || name === "version" || name === "bodyFormat") { return; }
       var values = kept.fields[name];
@@ -85,15 +89,61 @@
     });
     dirty = true;
     say("Restored what you wrote in this browser; it is not saved yet.");
+  }
+
+  function offer(kept, text) {
+    var notice = document.createElement("p");
+    notice.className = "alert";
+    notice.setAttribute("role", "status");
+    notice.id = "restore-offer";
+    notice.textContent = text + " (" + new Date(kept.savedAt).toLocaleString() + "). ";
+    var restoreLink = document.createElement("a");
+    restoreLink.href = location.pathname + "?restore";
+    restoreLink.textContent = "Restore it";
+    var discard = document.createElement("button");
+    discard.type = "button";
+    discard.className = "secondary";
+    discard.textContent = "Discard it";
+    discard.addEventListener("click", function () { forgetLocally(); notice.remove(); });
+    notice.appendChild(restoreLink);
+    notice.appendChild(document.createTextNode(" "));
+    notice.appendChild(discard);
+    form.parentNode.insertBefore(notice, form);
+  }
+
+  (function offerWhatThisBrowserKept() {
+    var kept;
+    try { kept = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (broken) { kept = null; }
+    if (!kept) { return; }
+    if (document.querySelector("#conflict, #errors")) { return; } // the page already shows the writer's own words
+    if (new URLSearchParams(location.search).has("restore")) {
+      restore(kept);
+      return;
+    }
+    if (form.dataset.articleId === "new") {
+      offer(kept, "This browser kept a new story you had not saved");
+    } else if (kept.version === form.elements.version.value) {
+      restore(kept); // newer than what the server has: it never arrived
+    } else if (kept.submitted) {
+      forgetLocally(); // the save it was kept for has arrived
+    } else {
+      // made from an older version (someone saved meanwhile, or the writer's save was refused): theirs to decide
+      offer(kept, "This browser kept changes you made to an earlier version that were not saved");
+    }
   })();
 
   // ---- Autosave --------------------------------------------------------------------------------------------------
 
+  var unsavedFlag = document.getElementById("unsaved-flag");
+  function showUnsaved(on) {
+    if (unsavedFlag) { unsavedFlag.hidden = !on; }
+  }
+
   function changed() {
     dirty = true;
     keepLocally();
+    showUnsaved(true);
     if (!autosaveUrl) { return; }
-    say("Unsaved changes");
     clearTimeout(timer);
     timer = setTimeout(save, 1500);
   }
@@ -112,16 +162,23 @@
     data.delete("leadImageFile");
     data.delete("action");
     post(autosaveUrl, data).then(function (response) {
-      return response.json().then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
+      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+      if (response.redirected || !json) {
+        return { ok: false, status: 401, json: { message: "You were signed out. Sign in again in another tab; " +
+          "your text is kept in this browser and saved once you are back." } };
+      }
+      return response.json().then(function (body) { return { ok: response.ok, status: response.status, json: body }; });
     }).then(function (result) {
       if (result.ok) {
         form.elements.version.value = result.json.version;
         if (result.json.editUrl) { becameDraft(result.json); }
-        forgetLocally();
+        if (!dirty) { forgetLocally(); showUnsaved(false); } else { keepLocally(); } // typed during the request
         say(result.json.message);
       } else {
         say(result.json.message);
-        if (result.status === 409) { autosaveUrl = null; keepLocally(); } else { dirty = true; }
+        dirty = true;
+        keepLocally();
+        if (result.status === 409 || result.status === 403) { autosaveUrl = null; } // the writer has to act
       }
     }).catch(function () {
       dirty = true;
@@ -129,6 +186,12 @@
       say("Offline: your changes are kept in this browser and sent when you are back online.");
     }).finally(function () {
       saving = false;
+      if (pendingSubmit) {
+        var submitter = pendingSubmit;
+        pendingSubmit = null;
+        form.requestSubmit(submitter); // now to the draft the autosave created, not a second new one
+        return;
+      }
       if (dirty && autosaveUrl) { clearTimeout(timer); timer = setTimeout(save, 4000); }
     });
   }
@@ -137,7 +200,7 @@
   function becameDraft(json) {
     forgetLocally();
     form.dataset.articleId = String(json.id);
-    storageKey = "masthead-draft:" + json.id;
+    storageKey = keyFor(json.id);
     form.action = json.editUrl;
     autosaveUrl = json.autosaveUrl;
     form.dataset.autosave = json.autosaveUrl;
@@ -145,6 +208,8 @@
     var preview = document.getElementById("preview-link");
     if (preview) {
       preview.href = json.previewUrl;
+      preview.target = "_blank";
+      preview.rel = "noopener";
       preview.removeAttribute("aria-disabled");
     }
   }
@@ -157,9 +222,21 @@
   });
   form.addEventListener("masthead:body-change", changed);
   window.addEventListener("online", function () { if (dirty) { save(); } });
-  form.addEventListener("submit", function () {
+  var pendingSubmit = null;
+  form.addEventListener("submit", function (event) {
+    if (saving && form.dataset.articleId === "new") {
+      // the first autosave is creating the draft right now: submit to it once it exists
+      event.preventDefault();
+      pendingSubmit = event.submitter || form.querySelector("#primary-action");
+      return;
+    }
     submitting = true; // the explicit save wins; nothing races it, and leaving is fine
-    keepLocally();
+    clearTimeout(timer);
+    if (form.dataset.articleId !== "new") {
+      keepLocally(true); // if this save does not arrive, the words are still here; once it does, the version moves on
+    } else {
+      forgetLocally();
+    }
   });
   window.addEventListener("beforeunload", function (event) {
     if (dirty && !submitting) {

@@ -86,7 +86,13 @@ final class BlockHtml {
                 node.content().forEach(this::block);
                 html.append("</aside>");
             }
-            case "raw_html" -> html.append(node.attr("html"));
+            // sanitized on its own first: an unclosed tag or comment cannot swallow the blocks after it
+            case "raw_html" -> html.append(BodyPolicy.POLICY.sanitize(node.attr("html")));
+            case "code_block" -> {
+                html.append("<pre><code>");
+                node.content().forEach(text -> html.append(escape(text.text())));
+                html.append("</code></pre>");
+            }
             default -> {
                 // a node the schema does not allow here: nothing to show
             }

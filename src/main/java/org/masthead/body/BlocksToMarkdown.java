@@ -38,6 +38,13 @@ final class BlocksToMarkdown {
                     + " " + inline(block.content()));
             case "bullet_list", "ordered_list" -> list(block, indent);
             case "quote" -> {
+                boolean attributed = block.content().stream().anyMatch(child -> "attribution".equals(child.type()));
+                BodyNode last = block.content().get(block.content().size() - 1);
+                String lastText = HtmlToBlocks.plain(last).stripLeading();
+                if (!attributed && !lastText.isEmpty() && "—–―-".indexOf(lastText.charAt(0)) >= 0) {
+                    html(block, indent); // its closing dash line is dialogue, not who said it: HTML keeps it so
+                    return;
+                }
                 List<String> lines = new ArrayList<>();
                 for (BodyNode child : block.content()) {
                     if (!lines.isEmpty()) {
@@ -53,6 +60,15 @@ final class BlocksToMarkdown {
                 markdown.append(quoted).append('\n');
             }
             case "divider" -> line(indent, "---");
+            case "code_block" -> {
+                String code = block.content().isEmpty() ? "" : block.content().get(0).text();
+                String fence = "`".repeat(Math.max(3, longestRun(code, '`') + 1));
+                markdown.append(indent).append(fence).append('\n');
+                for (String codeLine : code.split("\n", -1)) {
+                    markdown.append(indent).append(codeLine).append('\n');
+                }
+                markdown.append(indent).append(fence).append("\n\n");
+            }
             default -> html(block, indent);
         }
     }
@@ -85,9 +101,22 @@ final class BlocksToMarkdown {
         markdown.append('\n');
     }
 
-    /** A block Markdown has no syntax for: its rendered HTML, kept on one line so it stays one HTML block. */
+    private static int longestRun(String text, char c) {
+        int longest = 0;
+        int run = 0;
+        for (char each : text.toCharArray()) {
+            run = each == c ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    /**
+     * A block Markdown has no syntax for: its rendered HTML, as one HTML block (which a blank line would end, so
+     * blank lines inside it become an encoded line break).
+     */
     private void html(BodyNode block, String indent) {
-        String html = BlockHtml.renderBlock(block, pictures, footnotes.size()).replace("\n", " ");
+        String html = BlockHtml.renderBlock(block, pictures, footnotes.size()).replaceAll("(?<=\n)[ \t]*\n", "&#10;");
         collectFootnotes(block); // their notes join the list at the end, numbered as the HTML numbered them
         if (!html.isBlank()) {
             line(indent, html);
@@ -111,7 +140,7 @@ final class BlocksToMarkdown {
         for (BodyNode node : nodes) {
             List<BodyNode.Mark> wanted = node.isText() ? node.marks() : List.of();
             String value = switch (node.type()) {
-                case "text" -> "code".equals(codeOf(wanted)) ? node.text() : escape(node.text());
+                case "text" -> escape(node.text());
                 case "hard_break" -> "\\\n";
                 case "footnote" -> footnoteReference(node);
                 default -> "";
@@ -161,8 +190,9 @@ final class BlocksToMarkdown {
         }
         StringBuilder html = new StringBuilder("<section class=\"footnotes\" aria-label=\"Notes\"><ol>");
         for (int i = 0; i < footnotes.size(); i++) {
+            String note = BlockHtml.renderBlock(BodyNode.block("paragraph", footnotes.get(i).content()), pictures, 0);
             html.append("<li id=\"fn-").append(i + 1).append("\">")
-                    .append(BlockHtml.escape(HtmlToBlocks.plain(footnotes.get(i))))
+                    .append(note.replaceAll("^<p>|</p>$", ""))
                     .append(" <a href=\"#fnref-").append(i + 1).append("\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></li>");
         }
         markdown.append(html).append("</ol></section>\n\n");
@@ -172,7 +202,7 @@ final class BlocksToMarkdown {
         return switch (mark.type()) {
             case "strong" -> "**";
             case "em" -> "_";
-            case "code" -> "`";
+            case "code" -> "<code>"; // HTML, not backticks: code may hold backticks itself
             case "link" -> "[";
             default -> "";
         };
@@ -182,7 +212,7 @@ final class BlocksToMarkdown {
         return switch (mark.type()) {
             case "strong" -> "**";
             case "em" -> "_";
-            case "code" -> "`";
+            case "code" -> "</code>";
             case "link" -> "](" + mark.attr("href").replace(" ", "%20").replace(")", "%29")
                     + (mark.attr("title") == null || mark.attr("title").isBlank() ? "" : " \"" + mark.attr("title").replace("\"", "\\\"") + "\"")
                     + ")";

@@ -24,7 +24,7 @@ public record BodyDocument(List<BodyNode> blocks) {
     public static final int VERSION = 1;
 
     static final Set<String> BLOCKS = Set.of("paragraph", "heading", "bullet_list", "ordered_list", "quote", "pullquote",
-            "image", "gallery", "embed", "table", "divider", "callout", "raw_html");
+            "image", "gallery", "embed", "table", "divider", "callout", "raw_html", "code_block");
     private static final Set<String> INLINE = Set.of("text", "hard_break", "footnote");
     private static final Set<String> MARKS = Set.of("strong", "em", "code", "link");
     private static final Map<String, Set<String>> CHILDREN = Map.ofEntries(
@@ -38,6 +38,7 @@ public record BodyDocument(List<BodyNode> blocks) {
             Map.entry("table_header", Set.of("paragraph")), Map.entry("table_cell", Set.of("paragraph")),
             Map.entry("callout", Set.of("paragraph", "heading", "bullet_list", "ordered_list")),
             Map.entry("footnote", Set.of("text")),
+            Map.entry("code_block", Set.of("text")),
             Map.entry("image", Set.of()), Map.entry("embed", Set.of()), Map.entry("divider", Set.of()),
             Map.entry("raw_html", Set.of()), Map.entry("text", Set.of()), Map.entry("hard_break", Set.of()));
     private static final Pattern SAFE_URL = Pattern.compile("(?i)(https?://|mailto:|/|#)\\S*");
@@ -102,6 +103,9 @@ public record BodyDocument(List<BodyNode> blocks) {
         }
         List<BodyNode> content = new ArrayList<>();
         for (JsonNode child : json.path("content")) {
+            if ("text".equals(child.path("type").asString("")) && child.path("text").asString("").isEmpty()) {
+                continue; // an empty run of text is nothing (the editor refuses to load one)
+            }
             BodyNode node = node(child, depth + 1);
             if (!allowedChildren.contains(node.type())) {
                 throw new InvalidBodyException("A \"" + node.type() + "\" cannot go inside a \"" + type + "\".");

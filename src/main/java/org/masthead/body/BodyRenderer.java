@@ -53,6 +53,7 @@ public final class BodyRenderer {
         Document document = Jsoup.parseBodyFragment(BodyPolicy.POLICY.sanitize(unsafeHtml));
         // The page's only h1 is the headline, so a "# Heading" in the body becomes a second-level heading.
         document.body().select("h1").tagName("h2");
+        playersFromTheList(document);
         document.outputSettings().prettyPrint(false);
         String html = document.body().html().strip();
         return new RenderedBody(html, plainText(document), WordCount.of(plainText(document)), document.body().select("img").size());
@@ -69,6 +70,70 @@ public final class BodyRenderer {
             case HTML -> HtmlToBlocks.convert(BodyPolicy.POLICY.sanitize(embedsFromElsewhere(source)));
             case MARKDOWN -> HtmlToBlocks.convert(BodyPolicy.POLICY.sanitize(markdownToHtml(source)));
         };
+    }
+
+    /**
+     * The body as an editor compares two versions of it: one line per block, with what plain text hides written
+     * out — link addresses, a picture's alt text, caption and credit, an embed's address, a table's cells.
+     */
+    public List<String> readable(String source, BodyFormat format) {
+        List<String> lines = new java.util.ArrayList<>();
+        toDocument(source, format).blocks().forEach(block -> readable(block, lines));
+        return lines;
+    }
+
+    private static void readable(BodyNode block, List<String> lines) {
+        switch (block.type()) {
+            case "bullet_list", "ordered_list" -> block.content().forEach(item -> item.content().forEach(child -> {
+                List<String> nested = new java.util.ArrayList<>();
+                readable(child, nested);
+                nested.forEach(line -> lines.add("• " + line));
+            }));
+            case "quote" -> block.content().forEach(child -> lines.add(("attribution".equals(child.type()) ? "— " : "> ")
+                    + readableInline(child.content())));
+            case "pullquote" -> lines.add("[Pull quote] " + readableInline(block.content()) + " — " + block.attr("attribution"));
+            case "image" -> lines.add(picture(block));
+            case "gallery" -> {
+                lines.add("[Gallery] " + block.attr("caption"));
+                block.content().forEach(image -> lines.add(picture(image)));
+            }
+            case "embed" -> lines.add("[Embed] " + block.attr("url"));
+            case "table" -> block.content().forEach(row -> lines.add(String.join(" | ", row.content().stream()
+                    .map(cell -> cell.content().stream().map(p -> readableInline(p.content()))
+                            .collect(Collectors.joining(" "))).toList())));
+            case "divider" -> lines.add("———");
+            case "callout" -> {
+                lines.add("[" + block.attr("title") + "]");
+                block.content().forEach(child -> readable(child, lines));
+            }
+            case "raw_html" -> lines.add("[HTML] " + block.attr("html"));
+            case "code_block" -> lines.add("[Code] " + HtmlToBlocks.plain(block));
+            default -> lines.add(readableInline(block.content()));
+        }
+    }
+
+    private static String picture(BodyNode image) {
+        return "[Picture " + (image.number("mediaId") == null ? image.attr("src") : "#" + image.number("mediaId")) + "] alt: "
+                + image.attr("alt") + " | caption: " + image.attr("caption") + " | credit: " + image.attr("credit")
+                + (image.attr("size").isBlank() ? "" : " | " + image.attr("size"));
+    }
+
+    private static String readableInline(List<BodyNode> nodes) {
+        StringBuilder text = new StringBuilder();
+        for (BodyNode node : nodes) {
+            switch (node.type()) {
+                case "text" -> {
+                    text.append(node.text());
+                    node.marks().stream().filter(mark -> "link".equals(mark.type()))
+                            .forEach(link -> text.append(" <").append(link.attr("href")).append('>'));
+                }
+                case "hard_break" -> text.append(" / ");
+                case "footnote" -> text.append(" [note: ").append(readableInline(node.content())).append(']');
+                default -> {
+                }
+            }
+        }
+        return text.toString();
     }
 
     /** CommonMark turns a NUL into U+FFFD; control characters are removed first, as from every other field. */
@@ -122,6 +187,21 @@ public final class BodyRenderer {
         return BlockHtml.renderBlock(BodyNode.block("embed", java.util.Map.of("url", url,
                 "provider", EmbedProviders.match(url).map(EmbedProviders.Embed::provider).orElse(""),
                 "title", title == null ? "" : title), List.of()), pictures, 0);
+    }
+
+    /**
+     * An embed's player is always the one the provider list makes from the embed's address, whatever HTML from
+     * elsewhere claimed: the sanitizer only knows the player's host, this knows the whole address.
+     */
+    private static void playersFromTheList(Document document) {
+        for (Element figure : document.select("figure[data-embed-player]")) {
+            Optional<EmbedProviders.Embed> embed = EmbedProviders.match(figure.attr("data-embed-url"));
+            if (embed.isPresent()) {
+                figure.attr("data-embed-player", embed.get().playerUrl());
+            } else {
+                figure.removeAttr("data-embed-player");
+            }
+        }
     }
 
     /** The readable text, block by block: no embed notices, photo credits or footnote markers. */

@@ -21,7 +21,7 @@ final class HtmlToBlocks {
 
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "header", "footer", "main", "span",
             "center", "font");
-    private static final Set<String> RAW = Set.of("pre", "dl");
+    private static final Set<String> RAW = Set.of("dl");
     private static final String DASHES = "—–―";
 
     private final Map<String, List<BodyNode>> footnotes = new HashMap<>();
@@ -31,6 +31,7 @@ final class HtmlToBlocks {
 
     static BodyDocument convert(String sanitizedHtml) {
         Document document = Jsoup.parseBodyFragment(sanitizedHtml == null ? "" : sanitizedHtml);
+        document.outputSettings().prettyPrint(false); // raw HTML blocks keep their markup as written
         HtmlToBlocks reader = new HtmlToBlocks();
         for (Element notes : document.body().select("section.footnotes")) {
             for (Element note : notes.select("li[id^=fn-]")) {
@@ -93,13 +94,17 @@ final class HtmlToBlocks {
                 blocks.addAll(images);
             }
             case "ul", "ol" -> list(element).ifPresent(blocks::add);
-            case "blockquote" -> blocks.add(quote(element.childNodes(), null));
+            case "blockquote" -> blocks.add(quote(element.childNodes(), null, true));
             case "figure" -> figure(element, blocks);
             case "aside" -> aside(element, blocks);
             case "table" -> table(element).ifPresent(blocks::add);
             case "hr" -> blocks.add(BodyNode.block("divider", List.of()));
             case "img" -> image(element, null).ifPresent(blocks::add);
             case "li" -> blocks.addAll(blocks(element.childNodes()));
+            case "pre" -> {
+                String code = element.wholeText().replaceAll("\\n$", "");
+                blocks.add(BodyNode.block("code_block", code.isEmpty() ? List.of() : List.of(BodyNode.text(code))));
+            }
             default -> {
                 if (RAW.contains(tag)) {
                     blocks.add(BodyNode.block("raw_html", Map.of("html", element.outerHtml()), List.of()));
@@ -168,7 +173,8 @@ final class HtmlToBlocks {
     }
 
     /** A quotation: its paragraphs, and who said it — a caption, a {@code <cite>}, or a last line opening with a dash. */
-    private BodyNode quote(List<Node> content, Element caption) {
+    /** @param guessSpeaker whether a closing "— Name" line may be the speaker (not in Masthead's own markup) */
+    private BodyNode quote(List<Node> content, Element caption, boolean guessSpeaker) {
         List<BodyNode> paragraphs = new ArrayList<>();
         List<BodyNode> attribution = caption == null ? null : trim(stripDash(inline(caption.childNodes(), List.of(), new ArrayList<>())));
         List<Node> rest = new ArrayList<>();
@@ -190,10 +196,12 @@ final class HtmlToBlocks {
                 }
             }
         }
-        if (attribution == null && paragraphs.size() > 1) {
+        // "— Name" closing a quote names its speaker; when other paragraphs open with a dash too, it is dialogue
+        if (guessSpeaker && attribution == null && paragraphs.size() > 1 && paragraphs.subList(0, paragraphs.size() - 1).stream()
+                .map(HtmlToBlocks::plain).noneMatch(HtmlToBlocks::opensWithDash)) {
             BodyNode last = paragraphs.get(paragraphs.size() - 1);
             String text = plain(last);
-            if (!text.isEmpty() && DASHES.indexOf(text.charAt(0)) >= 0) {
+            if (opensWithDash(text) && text.length() <= 200) {
                 attribution = trim(stripDash(last.content()));
                 paragraphs.remove(paragraphs.size() - 1);
             }
@@ -211,7 +219,7 @@ final class HtmlToBlocks {
     private void figure(Element figure, List<BodyNode> blocks) {
         if (figure.hasClass("quote")) {
             Element quote = figure.selectFirst("blockquote");
-            blocks.add(quote(quote == null ? List.of() : quote.childNodes(), figure.selectFirst("figcaption")));
+            blocks.add(quote(quote == null ? List.of() : quote.childNodes(), figure.selectFirst("figcaption"), false));
         } else if (figure.hasClass("embed")) {
             String url = figure.attr("data-embed-url");
             if (url.isBlank()) {
@@ -240,7 +248,7 @@ final class HtmlToBlocks {
         } else if (figure.selectFirst("table") != null) {
             table(figure.selectFirst("table")).ifPresent(blocks::add);
         } else if (figure.selectFirst("blockquote") != null) {
-            blocks.add(quote(figure.selectFirst("blockquote").childNodes(), figure.selectFirst("figcaption")));
+            blocks.add(quote(figure.selectFirst("blockquote").childNodes(), figure.selectFirst("figcaption"), false));
         } else {
             blocks.addAll(blocks(figure.childNodes()));
         }
@@ -333,8 +341,9 @@ final class HtmlToBlocks {
                 }
                 List<BodyNode> paragraphs = new ArrayList<>();
                 for (BodyNode block : blocks(cell.childNodes())) {
+                    String text = plain(block);
                     paragraphs.add("paragraph".equals(block.type()) ? block
-                            : BodyNode.block("paragraph", List.of(BodyNode.text(plain(block)))));
+                            : BodyNode.block("paragraph", text.isBlank() ? List.of() : List.of(BodyNode.text(text))));
                 }
                 if (paragraphs.isEmpty()) {
                     paragraphs.add(BodyNode.block("paragraph", List.of()));
@@ -382,8 +391,7 @@ final class HtmlToBlocks {
                         Element link = element.selectFirst("a[href^=#fn-]");
                         if (element.hasClass("footnote-ref") && link != null) {
                             List<BodyNode> note = footnotes.getOrDefault(link.attr("href").substring(1), List.of());
-                            result.add(BodyNode.block("footnote", note.stream()
-                                    .filter(BodyNode::isText).map(textNode -> BodyNode.text(textNode.text())).toList()));
+                            result.add(BodyNode.block("footnote", note.stream().filter(BodyNode::isText).toList()));
                         } else {
                             result.addAll(inline(element.childNodes(), marks, images));
                         }
@@ -433,6 +441,11 @@ final class HtmlToBlocks {
         }
         merged.removeIf(node -> node.isText() && node.text().isEmpty());
         return merged;
+    }
+
+    private static boolean opensWithDash(String text) {
+        String trimmed = text.stripLeading();
+        return !trimmed.isEmpty() && DASHES.indexOf(trimmed.charAt(0)) >= 0;
     }
 
     private static List<BodyNode> stripDash(List<BodyNode> nodes) {

@@ -68,19 +68,36 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
                 "", false, null, "", "save", kind.dbValue(), "", "", "", "", "", null, "", "", null);
     }
 
-    /** The stored article in the editor: its body as blocks, and as Markdown for the editor without JavaScript. */
-    static ArticleForm of(EditableArticle article, BodyRenderer renderer) {
+    /**
+     * The stored article in the editor: its body as blocks, and as Markdown for the editor without JavaScript. A
+     * draft's slug that still follows its headline is left blank, so it keeps following; a scheduled article shows
+     * its time in the newsroom's time zone.
+     */
+    static ArticleForm of(EditableArticle article, BodyRenderer renderer, ZoneId zone) {
         ArticleContent content = article.content();
         LeadImage image = content.leadImage();
         BodyDocument body = renderer.toDocument(content.bodySource(), content.bodyFormat());
         Seo seo = content.seo();
-        return new ArticleForm(content.headline(), article.slug().startsWith("untitled-") && content.headline().isBlank() ? ""
-                : article.slug(), content.standfirst() == null ? "" : content.standfirst(), content.sectionId(),
+        return new ArticleForm(content.headline(), followsHeadline(article) ? "" : article.slug(),
+                content.standfirst() == null ? "" : content.standfirst(), content.sectionId(),
                 content.authorIds(), "", String.join(", ", content.tags()), "blocks", body.toJson(), renderer.toMarkdown(body),
                 image == null ? null : image.mediaId(), image == null ? "" : image.alt(),
                 image == null ? "" : image.caption(), image == null ? "" : image.credit(), false, article.version(),
-                "", "save", article.kind().dbValue(), "", seo.metaTitle(), seo.metaDescription(), seo.ogTitle(),
+                article.scheduledAt() == null ? "" : LocalDateTime.ofInstant(article.scheduledAt(), zone)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(),
+                "save", article.kind().dbValue(), "", seo.metaTitle(), seo.metaDescription(), seo.ogTitle(),
                 seo.ogDescription(), seo.ogImageId(), seo.twitterTitle(), seo.twitterDescription(), seo.twitterImageId());
+    }
+
+    /** Never published, and its address is still the one its headline makes (or a placeholder for no headline). */
+    private static boolean followsHeadline(EditableArticle article) {
+        if (article.publishedAt() != null) {
+            return false;
+        }
+        String derived = org.masthead.text.Slugs.slugify(article.content().headline());
+        String slug = article.slug();
+        return (derived.isEmpty() && slug.matches("untitled-[0-9a-f]{8}"))
+                || (!derived.isEmpty() && (slug.equals(derived) || slug.matches(java.util.regex.Pattern.quote(derived) + "-\\d{1,3}")));
     }
 
     ArticleKind articleKind() {

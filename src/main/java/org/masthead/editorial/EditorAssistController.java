@@ -21,6 +21,8 @@ import org.masthead.media.MediaLibrary;
 import org.masthead.media.MediaStoreException;
 import org.masthead.system.SiteSettings;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,6 +101,12 @@ class EditorAssistController {
         } catch (ArticleException | IllegalArgumentException e) {
             return ResponseEntity.unprocessableEntity().body(Map.of("message", "Not saved: " + e.getMessage()));
         }
+    }
+
+    /** A refusal the writer can act on ("raw HTML blocks are an Editor's call"), as JSON the editor can show. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> refused(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", "Not saved: " + e.getMessage()));
     }
 
     private Map<String, Object> saved(EditableArticle article) {

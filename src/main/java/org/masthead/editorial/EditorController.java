@@ -22,6 +22,7 @@ import org.masthead.content.EditableArticle;
 import org.masthead.content.Previews;
 import org.masthead.content.PublishedArticles;
 import org.masthead.content.Publishing;
+import org.masthead.content.RawHtmlRefusedException;
 import org.masthead.content.Sections;
 import org.masthead.identity.StaffMember;
 import org.masthead.identity.StaffRole;
@@ -136,6 +137,8 @@ class EditorController {
                     form.content(siteSettings.current().language(), renderer), form.guestByline(), then(form, action)));
         } catch (ArticleValidationException e) {
             return invalid(editor(request, null, keepBody(form), null, e.errors(), null), e.errors());
+        } catch (RawHtmlRefusedException e) {
+            return refusedBody(editor(request, null, keepBody(form), null, Map.of("body", e.getMessage()), null));
         } catch (ArticleException | IllegalArgumentException e) {
             Map<String, String> fieldError = fieldFor(e.getMessage());
             return invalid(editor(request, null, keepBody(form), null, fieldError, null), fieldError);
@@ -146,7 +149,7 @@ class EditorController {
     @GetMapping("/admin/articles/{id}")
     ModelAndView edit(@PathVariable long id, @RequestParam(required = false) String done, HttpServletRequest request) {
         EditableArticle article = publishing.view(session.actor(), id);
-        return editor(request, article, ArticleForm.of(article, renderer), null, Map.of(), notice(done));
+        return editor(request, article, ArticleForm.of(article, renderer, siteSettings.current().timeZone()), null, Map.of(), notice(done));
     }
 
     @PostMapping("/admin/articles/{id}")
@@ -175,6 +178,8 @@ class EditorController {
             return view;
         } catch (ArticleValidationException e) {
             return invalid(editor(request, current, keepBody(form), null, e.errors(), null), e.errors());
+        } catch (RawHtmlRefusedException e) {
+            return refusedBody(editor(request, current, keepBody(form), null, Map.of("body", e.getMessage()), null));
         } catch (ArticleException | IllegalArgumentException e) {
             Map<String, String> fieldError = fieldFor(e.getMessage());
             return invalid(editor(request, current, keepBody(form), null, fieldError, null), fieldError);
@@ -273,7 +278,7 @@ class EditorController {
                 article == null ? List.of() : published.corrections(article.id()), review,
                 article == null || !actor.can(Actor.Role.EDITOR) ? List.of() : previews.links(article.id()),
                 actor.can(Actor.Role.EDITOR), clock.instant(), article == null ? null : article.body().words(),
-                article == null ? null : article.readingMinutes()));
+                article == null ? null : article.readingMinutes(), session.current().id()));
     }
 
     /** The notes that travelled with the story, and where to see what changed since an editor last sent it back. */
@@ -297,6 +302,11 @@ class EditorController {
                         "/admin/articles/" + id + "/revisions/" + latest.number() + "?compare=" + Math.max(1, latest.number() - 1)))
                 .orElse(new EditorPages.Conflict("Someone", clock.instant(), "/admin/articles/" + id + "/revisions",
                         "/admin/articles/" + id + "/revisions"));
+    }
+
+    private static ModelAndView refusedBody(ModelAndView view) {
+        view.setStatus(HttpStatus.FORBIDDEN);
+        return view;
     }
 
     private static ModelAndView invalid(ModelAndView view, Map<String, String> errors) {

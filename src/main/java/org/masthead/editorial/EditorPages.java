@@ -44,7 +44,7 @@ public final class EditorPages {
                              Map<String, String> errors, String notice, Conflict conflict, ArticlePermissions can,
                              String publicUrl, Instant scheduledAt, List<Correction> corrections, Review review,
                              List<Previews.ShareLink> shareLinks, boolean isEditor, Instant now, Integer wordCount,
-                             Integer readingMinutes) {
+                             Integer readingMinutes, long writerId) {
 
         public String error(String field) {
             return errors.get(field);
@@ -88,6 +88,9 @@ public final class EditorPages {
             if (can.submit()) {
                 return "submit";
             }
+            if (status == ArticleStatus.IN_REVIEW) {
+                return can.edit() ? "save" : null; // the writer's story waits for an editor; they may still polish it
+            }
             if (can.publish()) {
                 return "publish";
             }
@@ -96,7 +99,13 @@ public final class EditorPages {
 
         /** A Reporter's own story: publishing is theirs too, but not the suggested next step. */
         public boolean offersPublishBesideSubmit() {
-            return "submit".equals(primaryAction()) && can.publish();
+            return !isEditor && can.publish() && !"publish".equals(primaryAction())
+                    && (status == ArticleStatus.DRAFT || status == ArticleStatus.IN_REVIEW);
+        }
+
+        /** The writer takes their story back out of review. */
+        public boolean canWithdraw() {
+            return status == ArticleStatus.IN_REVIEW && !isEditor && can.returnToDraft();
         }
 
         public String primaryLabel() {
@@ -107,13 +116,14 @@ public final class EditorPages {
             return switch (action) {
                 case "publish" -> status == ArticleStatus.SCHEDULED ? "Publish now" : "Publish";
                 case "submit" -> "Submit for review";
-                default -> status == ArticleStatus.PUBLISHED ? "Update" : "Save draft";
+                default -> status == ArticleStatus.PUBLISHED ? "Update" : status == ArticleStatus.IN_REVIEW ? "Save changes"
+                        : "Save draft";
             };
         }
 
         /** Whether the editor is looking at a story a writer submitted: then "Send back" with a note is offered. */
         public boolean canSendBack() {
-            return status == ArticleStatus.IN_REVIEW && can.returnToDraft();
+            return status == ArticleStatus.IN_REVIEW && isEditor && can.returnToDraft();
         }
     }
 

@@ -94,7 +94,7 @@ class RevisionController {
             lines.add("Social: " + seo.ogTitle() + " — " + seo.ogDescription());
         }
         try {
-            lines.addAll(List.of(renderer.render(revision.bodySource(), revision.bodyFormat()).text().split("\n\n")));
+            lines.addAll(renderer.readable(revision.bodySource(), revision.bodyFormat()));
         } catch (IllegalArgumentException unreadable) {
             lines.addAll(List.of(revision.bodySource().split("\n", -1)));
         }

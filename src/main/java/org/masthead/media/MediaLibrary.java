@@ -51,7 +51,13 @@ public class MediaLibrary {
     /** Checks, cleans and stores an uploaded image with its variants; refuses anything else with a MediaException. */
     @Transactional
     public MediaFile upload(byte[] bytes, String originalName, Long uploadedBy) {
-        return store(bytes, originalName, uploadedBy).file();
+        return claimed(store(bytes, originalName, uploadedBy)).file();
+    }
+
+    /** Uploaded to the library itself: kept, even when the same picture came in from the editor unused before. */
+    private Stored claimed(Stored stored) {
+        jdbc.sql("update media set claimed = true where id = ? and not claimed").param(stored.file().id()).update();
+        return stored;
     }
 
     /**
@@ -62,7 +68,7 @@ public class MediaLibrary {
     @Transactional
     public MediaFile upload(byte[] bytes, String originalName, Long uploadedBy, Description description,
                             boolean mayRewriteDescriptions) {
-        Stored stored = store(bytes, originalName, uploadedBy);
+        Stored stored = claimed(store(bytes, originalName, uploadedBy));
         if (!description.isEmpty() && (stored.isNew() || mayRewriteDescriptions)) {
             describe(stored.file().id(), description.alt(), description.caption(), description.credit());
             return find(stored.file().id()).orElseThrow();

@@ -114,7 +114,7 @@ final class ArticleStructuredData {
     }
 
     private static String description(ArticleView article) {
-        return article.standfirst() != null ? article.standfirst() : article.excerpt();
+        return article.searchDescription();
     }
 
     private static Map<String, Object> crumb(int position, String name, String url) {

@@ -233,13 +233,18 @@ export function cleanPastedHTML(html) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const PROVIDER_HOSTS = /(^|\.)(youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com|twitter\.com|x\.com|t\.me|telegram\.me|instagram\.com|facebook\.com|fb\.watch|tiktok\.com|soundcloud\.com|spotify\.com|datawrapper\.de|dwcdn\.net|flourish\.studio)$/i;
+/** The hosts writers paste embeddable addresses from: the server's one list (EmbedProviders), on the form. */
+function providerHosts() {
+  const form = document.getElementById("editor");
+  return ((form && form.dataset.embedHosts) || "").split(/\s+/).filter(Boolean);
+}
 
-/** A bare address from one of the embed providers (docs/body-format.md "Embeds"). */
+/** A bare address from one of the embed providers (the server has the final word on the exact address). */
 export function looksEmbeddable(text) {
   if (!/^https?:\/\/\S+$/i.test(text)) return false;
   try {
-    return PROVIDER_HOSTS.test(new URL(text).hostname);
+    const host = new URL(text).hostname.toLowerCase();
+    return providerHosts().some((known) => host === known || host.endsWith("." + known));
   } catch (e) {
     return false;
   }

@@ -357,6 +357,17 @@ const nodes = {
       ["div", { class: "callout__body" }, 0]],
   },
 
+  // Preformatted text (code, a poem's spacing) from Markdown fences and <pre>; no formatting inside.
+  code_block: {
+    content: "text*",
+    marks: "",
+    group: "block",
+    code: true,
+    defining: true,
+    parseDOM: [{ tag: "pre", preserveWhitespace: "full" }],
+    toDOM: () => ["pre", { class: "mh-code" }, ["code", 0]],
+  },
+
   raw_html: {
     attrs: { html: { default: "" } },
     group: "block",

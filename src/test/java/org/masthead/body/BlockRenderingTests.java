@@ -227,11 +227,40 @@ class BlockRenderingTests {
     }
 
     @Test
+    void aCodeBlockKeepsItsSpacingAndShowsItsMarkupAsText() {
+        Document page = html(doc(BodyNode.block("code_block", List.of(BodyNode.text("if (a < b) {\n    go();\n}")))));
+        assertThat(page.selectFirst("pre > code").wholeText()).isEqualTo("if (a < b) {\n    go();\n}");
+    }
+
+    @Test
+    void anUnclosedTagInRawHtmlCannotSwallowTheBlocksAfterIt() {
+        Document page = html(doc(rawHtml("<a href=\"https://example.org\">open link<table><tr><td>x"), p(text("After the HTML."))));
+        assertThat(page.select("body > p").last().text()).isEqualTo("After the HTML.");
+        assertThat(page.select("a p, table p")).as("the next block stays outside the raw HTML's tags").isEmpty();
+    }
+
+    @Test
+    void anEmbedsPlayerIsAlwaysTheOneItsAddressMakes() {
+        String forged = renderer.render("<figure class=\"embed\" data-embed-url=\"https://www.youtube.com/watch?v=aqz-KE-bpKQ\" "
+                + "data-embed-player=\"https://www.youtube-nocookie.com/embed/SOMETHINGELS\"><a href=\"https://www.youtube.com/watch?v=aqz-KE-bpKQ\">x</a></figure>",
+                BodyFormat.HTML).html();
+        assertThat(Jsoup.parseBodyFragment(forged).selectFirst("figure").attr("data-embed-player"))
+                .isEqualTo("https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ");
+    }
+
+    @Test
+    void emptyRunsOfTextAreDroppedSoTheEditorCanOpenTheDocument() {
+        BodyDocument parsed = BodyDocument.parse("""
+                {"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":""},{"type":"text","text":"Kept"}]}]}""");
+        assertThat(parsed.blocks().get(0).content()).extracting(BodyNode::text).containsExactly("Kept");
+    }
+
+    @Test
     void theDocumentSurvivesAJsonRoundTrip() {
         BodyDocument document = everyBlock();
         assertThat(same(BodyDocument.parse(document.toJson()), document)).isTrue();
         assertThat(document.mediaIds()).containsExactly(12L);
-        assertThat(document.rawHtml()).containsExactly("<pre>code</pre>");
+        assertThat(document.rawHtml()).containsExactly("<dl><dt>Term</dt><dd>Meaning</dd></dl>");
     }
 
     static BodyDocument everyBlock() {
@@ -247,7 +276,7 @@ class BlockRenderingTests {
                 table(List.of("Party", "Seats"), List.of("Servant", "254")),
                 divider(),
                 callout("Fact box", p(text("The talks began in 2022."))),
-                rawHtml("<pre>code</pre>"));
+                rawHtml("<dl><dt>Term</dt><dd>Meaning</dd></dl>"));
     }
 
     /** Equal documents, whatever order their attributes were written in. */

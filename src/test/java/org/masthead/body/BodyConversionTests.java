@@ -28,10 +28,36 @@ class BodyConversionTests {
         BodyDocument original = BlockRenderingTests.everyBlock();
         String markdown = renderer.toMarkdown(original);
 
-        assertThat(markdown).contains("## What was said", "**resumed**", "_Geneva_", "[officials said](https://example.org/report)",
-                "> We are ready to talk.", "> — Volodymyr Lytvyn, told reporters", "- One", "  1. Two point one", "---");
+        assertThat(markdown).contains("## What was said", "**resumed**", "_Geneva_", "[officials said](https://example.org/report)", "<code>x()</code>",
+                "> We are ready to talk.", "> — Volodymyr Lytvyn, told reporters", "- One", "  1. Two point one", "---", "<dl>");
         BodyDocument back = renderer.fromMarkdown(markdown);
         assertThat(BlockRenderingTests.same(back, original)).as(markdown + "\n" + back.toJson()).isTrue();
+    }
+
+    @Test
+    void codeDialogueFootnoteLinksAndBackticksSurviveTheMarkdownFallback() {
+        BodyDocument original = BlockDocuments.doc(
+                BodyNode.block("code_block", java.util.List.of(BodyNode.text("line one\n\n    indented ``` fence"))),
+                BodyNode.block("quote", java.util.List.of(BlockDocuments.p(BlockDocuments.text("Are you coming?")),
+                        BlockDocuments.p(BlockDocuments.text("— Not today.")))),
+                BlockDocuments.p(BlockDocuments.text("Run "), BlockDocuments.text("a `b` c", "code"), BlockDocuments.text(" now"),
+                        BodyNode.block("footnote", java.util.List.of(BodyNode.text("See "),
+                                BlockDocuments.link("the report", "https://example.org/report"), BodyNode.text(".")))),
+                BlockDocuments.rawHtml("<dl><dt>A</dt>\n\n<dd>B</dd></dl>"));
+
+        BodyDocument back = renderer.fromMarkdown(renderer.toMarkdown(original));
+
+        assertThat(BlockRenderingTests.same(back, original)).as(renderer.toMarkdown(original) + "\n" + back.toJson()).isTrue();
+    }
+
+    @Test
+    void aDialogueQuoteIsNotMistakenForOneWithItsSpeaker() {
+        BodyDocument dialogue = renderer.toDocument("<blockquote><p>— Are you coming?</p><p>— Not today.</p></blockquote>",
+                BodyFormat.HTML);
+        assertThat(dialogue.blocks().get(0).content()).extracting(BodyNode::type).containsExactly("paragraph", "paragraph");
+        BodyDocument attributed = renderer.toDocument("<blockquote><p>We will return.</p><p>— The mayor</p></blockquote>",
+                BodyFormat.HTML);
+        assertThat(attributed.blocks().get(0).content()).extracting(BodyNode::type).containsExactly("paragraph", "attribution");
     }
 
     @Test
@@ -89,7 +115,7 @@ class BodyConversionTests {
                 """, BodyFormat.HTML);
 
         assertThat(document.blocks()).extracting(BodyNode::type).containsExactly("heading", "paragraph", "image", "quote",
-                "embed", "embed", "raw_html", "table");
+                "embed", "embed", "code_block", "table");
         assertThat(HtmlToBlocks.plain(document.blocks().get(1))).isEqualTo("Intro with underline, strike and plain words.");
         BodyNode image = document.blocks().get(2);
         assertThat(image.attr("src")).isEqualTo("https://cdn.example.org/a.jpg");
@@ -98,7 +124,7 @@ class BodyConversionTests {
         assertThat(HtmlToBlocks.plain(document.blocks().get(3).content().get(1))).isEqualTo("A minister");
         assertThat(document.blocks().get(4).attr("provider")).isEqualTo("youtube");
         assertThat(document.blocks().get(5).attr("provider")).isEqualTo("x");
-        assertThat(document.blocks().get(6).attr("html")).contains("let x = 1;");
+        assertThat(HtmlToBlocks.plain(document.blocks().get(6))).isEqualTo("let x = 1;");
         assertThat(document.toJson()).doesNotContain("evil", "alert");
     }
 }

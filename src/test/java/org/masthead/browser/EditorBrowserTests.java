@@ -74,9 +74,10 @@ class EditorBrowserTests extends BrowserTest {
         return (String) ((JavascriptExecutor) browser).executeScript("return JSON.stringify(window.mastheadEditor.getJSON())");
     }
 
-    /** Autosave has sent everything typed so far. */
+    /** Autosave has sent everything typed so far: nothing is marked unsaved, and the last save succeeded. */
     private void awaitSaved() {
-        waiting(browser).until(driver -> driver.findElement(By.id("autosave-status")).getText().startsWith("Saved"));
+        waiting(browser).until(driver -> !driver.findElement(By.id("unsaved-flag")).isDisplayed()
+                && driver.findElement(By.id("autosave-status")).getText().startsWith("Saved"));
     }
 
     private void expectNotice(String text) {
@@ -145,6 +146,7 @@ class EditorBrowserTests extends BrowserTest {
         accessibilityCheck("the editor with the slash menu open");
         body.sendKeys(Keys.ENTER);
         WebElement address = waiting(browser).until(driver -> driver.findElement(By.cssSelector("#mh-embed-dialog input[type=url]")));
+        accessibilityCheck("the embed dialog");
         address.sendKeys(VIDEO, Keys.ENTER);
         waiting(browser).until(driver -> document().contains("\"type\":\"embed\""));
         browser.findElement(By.cssSelector("button[aria-label='Table']")).click();
@@ -153,6 +155,7 @@ class EditorBrowserTests extends BrowserTest {
                 "Third", Keys.TAB, "Geneva", Keys.TAB, "No breakthrough");
         awaitSaved();
         Chromium.screenshot(browser, "22-editor-embed-and-table");
+        accessibilityCheck("the editor with a heading, a quote, a picture, an embed and a table");
         String written = document();
         assertThat(written).contains("\"provider\":\"youtube\"", VIDEO, "\"type\":\"table_header\"", "No breakthrough");
 
@@ -253,15 +256,94 @@ class EditorBrowserTests extends BrowserTest {
             body.sendKeys(" Written offline.");
             waiting(browser).until(driver -> driver.findElement(By.id("autosave-status")).getText().startsWith("Offline"));
             String kept = (String) ((JavascriptExecutor) browser).executeScript(
-                    "return localStorage.getItem('masthead-draft:' + arguments[0])", String.valueOf(id));
+                    "return localStorage.getItem('masthead-draft:' + document.getElementById('editor').dataset.writer + ':' + arguments[0])",
+                    String.valueOf(id));
             assertThat(kept).contains("Written offline.");
             assertThat(publishing.view(org.masthead.support.Stories.SYSTEM, id).body().text()).doesNotContain("offline");
+            Chromium.screenshot(browser, "27-editor-offline");
         } finally {
             network.deleteNetworkConditions();
         }
         awaitSaved();
         assertThat(publishing.view(org.masthead.support.Stories.SYSTEM, id).body().text())
                 .isEqualTo("Written online. Written offline.");
+    }
+
+    @Test
+    void wordsKeptWhileOfflineComeBackWhenTheStoryIsOpenedAgainAfterTheTabClosed() {
+        Staff staff = Staff.create(sections, authors, accounts);
+        signIn(staff.reporter().email());
+        browser.get(url("/admin/articles/new"));
+        browser.findElement(By.id("headline")).sendKeys("Crash " + staff.section().slug());
+        WebElement body = body();
+        body.click();
+        body.sendKeys("Before the crash.");
+        awaitSaved();
+        String article = browser.getCurrentUrl();
+        long id = Long.parseLong(article.replaceAll("^.*/admin/articles/(\\d+)$", "$1"));
+        String firstTab = browser.getWindowHandle();
+
+        var network = (org.openqa.selenium.chromium.HasNetworkConditions) browser;
+        var offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        network.setNetworkConditions(offline);
+        try {
+            body.sendKeys(" Typed offline, then the tab was gone.");
+            waiting(browser).until(driver -> driver.findElement(By.id("autosave-status")).getText().startsWith("Offline"));
+            browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            String secondTab = browser.getWindowHandle();
+            browser.switchTo().window(firstTab).close(); // the tab (or the laptop) is gone, offline, unsaved
+            browser.switchTo().window(secondTab);
+        } finally {
+            network.deleteNetworkConditions(); // the emulation is the whole browser's; back online
+        }
+
+        browser.get(article);
+        body();
+        assertThat(document()).contains("Typed offline, then the tab was gone.");
+        awaitSaved();
+        assertThat(publishing.view(org.masthead.support.Stories.SYSTEM, id).body().text())
+                .isEqualTo("Before the crash. Typed offline, then the tab was gone.");
+    }
+
+    @Test
+    void textPastedFromGoogleDocsAndWordKeepsItsStructureAndLosesTheirMarkup() throws Exception {
+        Staff staff = Staff.create(sections, authors, accounts);
+        signIn(staff.reporter().email());
+        browser.get(url("/admin/articles/new"));
+        body().click();
+
+        paste("/paste/gdocs.html");
+        String docs = document();
+        assertThat(docs).contains("\"type\":\"heading\"", "Council approves new budget", "\"type\":\"bullet_list\"",
+                "\"type\":\"ordered_list\"", "\"type\":\"table\"", "https://example.org/budget");
+        assertThat(docs).as("Docs wraps everything in <b style=font-weight:normal>: that is not bold")
+                .contains("{\"type\":\"text\",\"text\":\"The council approved the plan \"}",
+                        "\"marks\":[{\"type\":\"strong\"}],\"text\":\"on Tuesday\"")
+                .doesNotContain("font-", "docs-internal", "style");
+
+        ((JavascriptExecutor) browser).executeScript("""
+                const view = window.mastheadEditor.view;
+                view.dispatch(view.state.tr.delete(0, view.state.doc.content.size));""");
+        paste("/paste/word.html");
+        String word = document();
+        assertThat(word).contains("Flood defences to be upgraded", "\"type\":\"bullet_list\"", "\"type\":\"ordered_list\"",
+                "\"marks\":[{\"type\":\"strong\"}],\"text\":\"£40m\"");
+        assertThat(word).doesNotContainPattern("mso|o:p|supportLists|\\[if|file:");
+    }
+
+    /** What the browser hands the editor when text copied elsewhere is pasted. */
+    private void paste(String resource) throws IOException {
+        String html;
+        try (InputStream source = getClass().getResourceAsStream(resource)) {
+            html = new String(source.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ((JavascriptExecutor) browser).executeScript("""
+                const transfer = new DataTransfer();
+                transfer.setData('text/html', arguments[0]);
+                transfer.setData('text/plain', 'plain fallback');
+                window.mastheadEditor.view.dom.dispatchEvent(new ClipboardEvent('paste',
+                    { clipboardData: transfer, bubbles: true, cancelable: true }));""", html);
     }
 
     @Autowired org.masthead.content.Publishing publishing;

@@ -42,6 +42,17 @@ class UnusedUploadsTests {
         assertThat(store.get(used.fileName())).isPresent();
     }
 
+    @Test
+    void thePictureUploadedToTheLibraryItselfIsKeptEvenIfTheEditorHadItUnusedBefore() {
+        byte[] picture = UploadTestsSupport.jpeg(642, 480);
+        MediaFile fromTheEditor = library.uploadForArticle(picture, "draft.jpg", null);
+        MediaFile intoTheLibrary = library.upload(picture, "library.jpg", null);
+
+        assertThat(intoTheLibrary.id()).isEqualTo(fromTheEditor.id()); // the same bytes are one picture
+        sweeper(Instant.now().plus(Duration.ofDays(2))).sweep();
+        assertThat(library.find(fromTheEditor.id())).isPresent();
+    }
+
     private UnusedUploads sweeper(Instant at) {
         return new UnusedUploads(jdbc, store, transactions, Clock.fixed(at, ZoneOffset.UTC), Duration.ofDays(1));
     }

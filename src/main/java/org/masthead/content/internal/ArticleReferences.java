@@ -43,6 +43,12 @@ public class ArticleReferences {
         if (content.leadImage() != null && media.find(content.leadImage().mediaId()).isEmpty()) {
             errors.add("leadImageId", "The lead image no longer exists in the media library; choose or upload another.");
         }
+        if (content.seo().ogImageId() != null && media.find(content.seo().ogImageId()).isEmpty()) {
+            errors.add("ogImageId", "The social image no longer exists in the media library; choose another.");
+        }
+        if (content.seo().twitterImageId() != null && media.find(content.seo().twitterImageId()).isEmpty()) {
+            errors.add("twitterImageId", "The X/Twitter image no longer exists in the media library; choose another.");
+        }
         String guest = errors.line("guestByline", "A guest byline", guestByline, FieldLimits.NAME);
         if (!errors.isEmpty()) {
             throw new ArticleValidationException(errors.asMap());
