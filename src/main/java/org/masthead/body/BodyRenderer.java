@@ -155,7 +155,7 @@ public final class BodyRenderer {
      * HTML from imports and APIs embeds players with {@code <iframe>}s and social posts with their scripts'
      * blockquotes; the listed providers' ones become Masthead's click-to-load embeds, the rest is sanitized away.
      */
-    private String embedsFromElsewhere(String html) {
+    String embedsFromElsewhere(String html) {
         Document document = Jsoup.parseBodyFragment(html == null ? "" : html);
         for (Element frame : document.select("iframe[src]")) {
             Optional<EmbedProviders.Embed> embed = embedOf(frame.attr("src"));
@@ -173,7 +173,7 @@ public final class BodyRenderer {
         return document.body().html();
     }
 
-    private static Optional<EmbedProviders.Embed> embedOf(String src) {
+    static Optional<EmbedProviders.Embed> embedOf(String src) {
         String address = src.startsWith("//") ? "https:" + src : src;
         Optional<EmbedProviders.Embed> direct = EmbedProviders.match(address);
         if (direct.isPresent()) {

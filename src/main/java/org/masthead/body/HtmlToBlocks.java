@@ -443,12 +443,12 @@ final class HtmlToBlocks {
         return merged;
     }
 
-    private static boolean opensWithDash(String text) {
+    static boolean opensWithDash(String text) {
         String trimmed = text.stripLeading();
         return !trimmed.isEmpty() && DASHES.indexOf(trimmed.charAt(0)) >= 0;
     }
 
-    private static List<BodyNode> stripDash(List<BodyNode> nodes) {
+    static List<BodyNode> stripDash(List<BodyNode> nodes) {
         if (nodes.isEmpty() || !nodes.get(0).isText()) {
             return nodes;
         }

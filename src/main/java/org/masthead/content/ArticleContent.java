@@ -18,15 +18,24 @@ import org.masthead.text.PlainText;
  * @param bodySource the body as written, in {@code bodyFormat}
  * @param leadImage  optional
  * @param seo        search and social overrides, {@link Seo#NONE} when there are none
+ * @param featured   put forward by the newsroom (Ghost's "featured"; fronts and API filters pick these)
  */
 public record ArticleContent(String headline, String slug, String standfirst, Long sectionId,
                              List<Long> authorIds, List<String> tags, String bodySource, BodyFormat bodyFormat,
-                             LeadImage leadImage, String language, Seo seo) {
+                             LeadImage leadImage, String language, Seo seo, boolean featured) {
 
-    /** Content without search or social overrides. */
+    /** Content without search or social overrides, not featured. */
     public ArticleContent(String headline, String slug, String standfirst, Long sectionId, List<Long> authorIds,
                           List<String> tags, String bodySource, BodyFormat bodyFormat, LeadImage leadImage, String language) {
-        this(headline, slug, standfirst, sectionId, authorIds, tags, bodySource, bodyFormat, leadImage, language, Seo.NONE);
+        this(headline, slug, standfirst, sectionId, authorIds, tags, bodySource, bodyFormat, leadImage, language, Seo.NONE,
+                false);
+    }
+
+    /** Content that is not featured. */
+    public ArticleContent(String headline, String slug, String standfirst, Long sectionId, List<Long> authorIds,
+                          List<String> tags, String bodySource, BodyFormat bodyFormat, LeadImage leadImage, String language,
+                          Seo seo) {
+        this(headline, slug, standfirst, sectionId, authorIds, tags, bodySource, bodyFormat, leadImage, language, seo, false);
     }
 
     public ArticleContent {
@@ -52,18 +61,18 @@ public record ArticleContent(String headline, String slug, String standfirst, Lo
 
     public ArticleContent withAuthors(List<Long> ids) {
         return new ArticleContent(headline, slug, standfirst, sectionId, ids, tags, bodySource, bodyFormat, leadImage, language,
-                seo);
+                seo, featured);
     }
 
     public ArticleContent withSlug(String newSlug) {
         return new ArticleContent(headline, newSlug, standfirst, sectionId, authorIds, tags, bodySource, bodyFormat, leadImage,
-                language, seo);
+                language, seo, featured);
     }
 
     /** The body written anew (the editor's blocks, or Markdown turned into them). */
     public ArticleContent withBody(String source, BodyFormat format) {
         return new ArticleContent(headline, slug, standfirst, sectionId, authorIds, tags, source, format, leadImage, language,
-                seo);
+                seo, featured);
     }
 
     /** One message per form field whose value is missing or too long; empty when the content can be stored. */

@@ -25,7 +25,8 @@ public class ArticleHistory {
 
     private static final String COLUMNS = """
             article_id, number, reason, actor_name, created_at, headline, slug, standfirst, section_id, author_ids,
-            tags, body_source, body_format, lead_image_id, lead_image_alt, lead_image_caption, lead_image_credit, seo
+            tags, body_source, body_format, lead_image_id, lead_image_alt, lead_image_caption, lead_image_credit, seo,
+            featured
             """;
 
     private final JdbcClient jdbc;
@@ -40,10 +41,10 @@ public class ArticleHistory {
         jdbc.sql("""
                 insert into article_revision (article_id, number, reason, staff_id, actor_kind, actor_name, created_at,
                     headline, slug, standfirst, section_id, author_ids, tags, body_source, body_format, lead_image_id,
-                    lead_image_alt, lead_image_caption, lead_image_credit, seo)
+                    lead_image_alt, lead_image_caption, lead_image_credit, seo, featured)
                 values (:articleId, coalesce((select max(number) from article_revision where article_id = :articleId), 0) + 1,
                     :reason, :staffId, :actorKind, :actorName, :at, :headline, :slug, :standfirst, :sectionId, :authorIds,
-                    :tags, :body, :format, :imageId, :imageAlt, :imageCaption, :imageCredit, :seo)
+                    :tags, :body, :format, :imageId, :imageAlt, :imageCaption, :imageCredit, :seo, :featured)
                 """)
                 .param("articleId", articleId).param("reason", reason.dbValue()).param("staffId", actor.staffId())
                 .param("actorKind", actor.kind().dbValue()).param("actorName", actor.name())
@@ -58,6 +59,7 @@ public class ArticleHistory {
                 .param("imageCaption", image == null ? null : image.caption())
                 .param("imageCredit", image == null ? null : image.credit())
                 .param("seo", content.seo().toJson())
+                .param("featured", content.featured())
                 .update();
     }
 
@@ -147,7 +149,7 @@ public class ArticleHistory {
             rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("headline"), rs.getString("slug"),
             rs.getString("standfirst"), rs.getObject("section_id", Long.class), longs(rs.getArray("author_ids")),
             strings(rs.getArray("tags")), rs.getString("body_source"), BodyFormat.fromDb(rs.getString("body_format")),
-            image(rs), Seo.fromJson(rs.getString("seo")));
+            image(rs), Seo.fromJson(rs.getString("seo")), rs.getBoolean("featured"));
 
     private static LeadImage image(ResultSet rs) throws SQLException {
         return rs.getObject("lead_image_id") == null ? null : new LeadImage(rs.getLong("lead_image_id"),

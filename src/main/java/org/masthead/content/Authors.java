@@ -62,10 +62,11 @@ public class Authors {
         Profile profile = Profile.checked(name, jobTitle, bio, links);
         String slug = Slugs.slugify(profile.name());
         long id = jdbc.sql("""
-                insert into author (slug, name, job_title, bio, avatar_id, links, listed) values (?, ?, ?, ?, ?, ?::jsonb, ?)
+                insert into author (slug, name, job_title, bio, avatar_id, links, listed, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 returning id
                 """).params(slug, profile.name(), profile.jobTitle(), profile.bio(), avatarMediaId,
-                json.writeValueAsString(profile.links()), listed).query(Long.class).single();
+                json.writeValueAsString(profile.links()), listed, now(), now()).query(Long.class).single();
         Author author = findById(id).orElseThrow();
         events.publishEvent(new TaxonomyEvent.AuthorCreated(UUID.randomUUID(), author, clock.instant()));
         return author;
@@ -88,9 +89,12 @@ public class Authors {
     public void update(long id, String name, String jobTitle, String bio, Long avatarMediaId, List<Author.AuthorLink> links) {
         Profile profile = Profile.checked(name, jobTitle, bio, links);
         Author previous = findById(id).orElseThrow(() -> new InvalidFieldsException("name", "That profile no longer exists."));
-        jdbc.sql("update author set name = ?, job_title = ?, bio = ?, avatar_id = coalesce(?, avatar_id), links = ?::jsonb where id = ?")
-                .params(profile.name(), profile.jobTitle(), profile.bio(), avatarMediaId,
-                        json.writeValueAsString(profile.links()), id).update();
+        jdbc.sql("""
+                update author set name = ?, job_title = ?, bio = ?, avatar_id = coalesce(?, avatar_id), links = ?::jsonb,
+                    updated_at = ?
+                where id = ?
+                """).params(profile.name(), profile.jobTitle(), profile.bio(), avatarMediaId,
+                        json.writeValueAsString(profile.links()), now(), id).update();
         Author author = findById(id).orElseThrow();
         if (author.equals(previous)) {
             return;
@@ -162,5 +166,9 @@ public class Authors {
             errors.throwIfAny();
             return new Profile(cleanName, cleanJob, cleanBio, List.copyOf(allLinks));
         }
+    }
+
+    private java.time.OffsetDateTime now() {
+        return clock.instant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -72,14 +72,19 @@ public final class ContentKeys {
         } else if (event instanceof TaxonomyEvent.AuthorDeleted deleted) {
             keys.add(SurrogateKey.author(deleted.author().id()));
             keys.add(SurrogateKey.SITEMAPS);
+        } else if (event instanceof TaxonomyEvent.TagCreated) {
+            keys.add(SurrogateKey.TAGS);
         } else if (event instanceof TaxonomyEvent.TagRenamed renamed) {
+            keys.add(SurrogateKey.TAGS);
             keys.add(SurrogateKey.tag(renamed.tag().slug()));
             keys.add(SurrogateKey.tag(renamed.previous().slug()));
             keys.add(SurrogateKey.SITE); // the tag's chip on every article carrying it
             keys.add(SurrogateKey.FEEDS);
         } else if (event instanceof TaxonomyEvent.TagEdited edited) {
+            keys.add(SurrogateKey.TAGS);
             keys.add(SurrogateKey.tag(edited.tag().slug()));
         } else if (event instanceof TaxonomyEvent.TagDeleted deleted) {
+            keys.add(SurrogateKey.TAGS);
             keys.add(SurrogateKey.tag(deleted.tag().slug()));
             deleted.articleIds().forEach(id -> keys.add(SurrogateKey.article(id)));
         }

@@ -149,7 +149,8 @@ public class PublishedArticles {
                        a.body_html, a.body_text, a.reading_minutes, a.language, a.published_at, a.updated_at,
                        a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants,
                        a.meta_title, a.meta_description, a.og_title, a.og_description, a.og_image_id, a.twitter_title,
-                       a.twitter_description, a.twitter_image_id, og.file_name as og_file, tw.file_name as twitter_file
+                       a.twitter_description, a.twitter_image_id, a.canonical_url, og.file_name as og_file,
+                       tw.file_name as twitter_file
                 from content_article a left join media_picture p on p.media_id = a.lead_image_id
                 left join media_picture og on og.media_id = a.og_image_id
                 left join media_picture tw on tw.media_id = a.twitter_image_id
@@ -165,7 +166,7 @@ public class PublishedArticles {
                         new Seo(rs.getString("meta_title"), rs.getString("meta_description"), rs.getString("og_title"),
                                 rs.getString("og_description"), rs.getObject("og_image_id", Long.class),
                                 rs.getString("twitter_title"), rs.getString("twitter_description"),
-                                rs.getObject("twitter_image_id", Long.class)),
+                                rs.getObject("twitter_image_id", Long.class), rs.getString("canonical_url")),
                         social, rs.getString("twitter_file") == null ? null : media.url(rs.getString("twitter_file")));
                 })
                 .optional()
@@ -186,8 +187,9 @@ public class PublishedArticles {
     }
 
     private List<TagRef> tags(long articleId) {
+        // internal tags ("#web-only") organise the newsroom's work and are not shown to readers
         return jdbc.sql("select t.name, t.slug from article_tag at join content_tag t on t.id = at.tag_id"
-                        + " where at.article_id = ? order by at.position")
+                        + " where at.article_id = ? and t.name not like '#%' order by at.position")
                 .param(articleId).query((rs, row) -> new TagRef(rs.getString("name"), rs.getString("slug"))).list();
     }
 

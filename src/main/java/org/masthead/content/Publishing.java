@@ -66,7 +66,11 @@ public class Publishing {
             }
         }
 
-        record Publish() implements Then {
+        /**
+         * @param firstPublishedAt the publication time to show, when it lies in the past (a story first published
+         *                         elsewhere, a late entry); null means now. Backdating is an Editor's call.
+         */
+        record Publish(Instant firstPublishedAt) implements Then {
         }
 
         record Schedule(Instant at) implements Then {
@@ -84,13 +88,25 @@ public class Publishing {
 
         Then KEEP = new Keep();
         Then SUBMIT = new SubmitForReview("");
-        Then PUBLISH = new Publish();
+        Then PUBLISH = new Publish(null);
         Then UNPUBLISH = new Unpublish();
         Then RETURN_TO_DRAFT = new ReturnToDraft("");
     }
 
-    /** A new article or page; {@code guestByline} adds a writer without a profile (an unlisted one is made). */
-    public record Create(ArticleKind kind, ArticleContent content, String guestByline, Then then) {
+    /**
+     * A new article or page; {@code guestByline} adds a writer without a profile (an unlisted one is made).
+     *
+     * @param ids the ids an archive knew it by (importers), or null for new ones
+     */
+    public record Create(ArticleKind kind, ArticleContent content, String guestByline, Then then, PublicIds ids) {
+
+        public Create(ArticleKind kind, ArticleContent content, String guestByline, Then then) {
+            this(kind, content, guestByline, then, null);
+        }
+    }
+
+    /** A Ghost-style id (24 hex digits) and uuid to keep; either may be null to have one made. */
+    public record PublicIds(String id, java.util.UUID uuid) {
     }
 
     /** New content for an existing article, at the version the writer saw, and a workflow move with it. */
@@ -115,7 +131,12 @@ public class Publishing {
     }
 
     /** An article published at a given time, as demo content and migrations need (system and importer only). */
-    public record PublishDated(ArticleKind kind, ArticleContent content, Instant publishedAt, boolean imported) {
+    public record PublishDated(ArticleKind kind, ArticleContent content, Instant publishedAt, boolean imported,
+                               PublicIds ids) {
+
+        public PublishDated(ArticleKind kind, ArticleContent content, Instant publishedAt, boolean imported) {
+            this(kind, content, publishedAt, imported, null);
+        }
     }
 
     @Transactional
@@ -123,7 +144,8 @@ public class Publishing {
         EditorialPolicy.requireAllowed(EditorialPolicy.canCreate(actor), "write articles");
         ArticleContent content = references.resolve(command.content(), command.guestByline());
         EditorialPolicy.requireRawHtmlAllowed(actor, null, content, renderer);
-        Article article = Article.draft(command.kind(), content, renderer, clock, actor.staffId());
+        Article article = Article.draft(command.kind(), content, renderer, clock, actor);
+        keepIds(article, command.ids());
         String action = move(actor, article, command.then());
         ArticleEvent event = store.save(article, actor);
         history.keep(article.id(), article.slug(), article.content(), reasonFor(command.then(), RevisionReason.CREATE),
@@ -235,7 +257,8 @@ public class Publishing {
             throw new org.springframework.security.access.AccessDeniedException("Only the system and importers set publication dates.");
         }
         Article article = Article.draft(command.kind(), references.resolve(command.content(), ""), renderer,
-                Clock.fixed(command.publishedAt(), ZoneOffset.UTC), null);
+                Clock.fixed(command.publishedAt(), ZoneOffset.UTC), actor);
+        keepIds(article, command.ids());
         if (command.imported()) {
             article.markImported();
         }
@@ -337,10 +360,19 @@ public class Publishing {
             article.submitForReview(clock);
             return "submitted for review";
         }
-        if (then instanceof Then.Publish) {
+        if (then instanceof Then.Publish publish) {
             EditorialPolicy.requireAllowed(EditorialPolicy.canPublish(actor, article), "publish this article");
-            article.publish(clock);
-            return "published";
+            if (publish.firstPublishedAt() == null) {
+                article.publish(clock);
+                return "published";
+            }
+            EditorialPolicy.requireAllowed(actor.can(Actor.Role.EDITOR), "set an earlier publication time");
+            if (publish.firstPublishedAt().isAfter(clock.instant())) {
+                throw new ArticleValidationException(java.util.Map.of("publishedAt",
+                        "A publication time in the future schedules the article; choose a time in the past or schedule it."));
+            }
+            article.publishAt(publish.firstPublishedAt(), clock);
+            return "published (dated " + publish.firstPublishedAt() + ")";
         }
         if (then instanceof Then.Schedule schedule) {
             EditorialPolicy.requireAllowed(EditorialPolicy.canPublish(actor, article), "schedule this article");
@@ -358,6 +390,12 @@ public class Publishing {
             return "returned to draft";
         }
         return "saved";
+    }
+
+    private static void keepIds(Article article, PublicIds ids) {
+        if (ids != null) {
+            article.keepPublicIds(ids.id(), ids.uuid());
+        }
     }
 
     /** The note that goes with sending a story to review or back to its writer, for both to read. */

@@ -8,11 +8,11 @@ import org.masthead.body.BodyFormat;
 /** A kept version of an article's content: who saved it, when and why. */
 public record Revision(long articleId, int number, RevisionReason reason, String actorName, Instant createdAt,
                        String headline, String slug, String standfirst, Long sectionId, List<Long> authorIds,
-                       List<String> tags, String bodySource, BodyFormat bodyFormat, LeadImage leadImage, Seo seo) {
+                       List<String> tags, String bodySource, BodyFormat bodyFormat, LeadImage leadImage, Seo seo, boolean featured) {
 
     public ArticleContent content(String language) {
         return new ArticleContent(headline, slug, standfirst, sectionId, authorIds, tags, bodySource, bodyFormat, leadImage,
-                language, seo);
+                language, seo, featured);
     }
 
     /** The revision as readable text, one field a block, for diffs. */

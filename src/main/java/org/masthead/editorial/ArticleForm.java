@@ -31,7 +31,8 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
                           Long leadImageId, String leadImageAlt, String leadImageCaption, String leadImageCredit,
                           Boolean removeLeadImage, Integer version, String scheduledAt, String action, String kind,
                           String note, String metaTitle, String metaDescription, String ogTitle, String ogDescription,
-                          Long ogImageId, String twitterTitle, String twitterDescription, Long twitterImageId) {
+                          Long ogImageId, String twitterTitle, String twitterDescription, Long twitterImageId,
+                          Boolean featured, String canonicalUrl) {
 
     public ArticleForm {
         headline = orEmpty(headline);
@@ -57,6 +58,8 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
         ogDescription = orEmpty(ogDescription);
         twitterTitle = orEmpty(twitterTitle);
         twitterDescription = orEmpty(twitterDescription);
+        featured = Boolean.TRUE.equals(featured);
+        canonicalUrl = orEmpty(canonicalUrl);
     }
 
     private static String orEmpty(String value) {
@@ -65,7 +68,7 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
 
     static ArticleForm empty(ArticleKind kind) {
         return new ArticleForm("", "", "", null, List.of(), "", "", "blocks", BodyDocument.empty().toJson(), "", null, "", "",
-                "", false, null, "", "save", kind.dbValue(), "", "", "", "", "", null, "", "", null);
+                "", false, null, "", "save", kind.dbValue(), "", "", "", "", "", null, "", "", null, false, "");
     }
 
     /**
@@ -86,7 +89,8 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
                 article.scheduledAt() == null ? "" : LocalDateTime.ofInstant(article.scheduledAt(), zone)
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(),
                 "save", article.kind().dbValue(), "", seo.metaTitle(), seo.metaDescription(), seo.ogTitle(),
-                seo.ogDescription(), seo.ogImageId(), seo.twitterTitle(), seo.twitterDescription(), seo.twitterImageId());
+                seo.ogDescription(), seo.ogImageId(), seo.twitterTitle(), seo.twitterDescription(), seo.twitterImageId(),
+                content.featured(), seo.canonicalUrl());
     }
 
     /** Never published, and its address is still the one its headline makes (or a placeholder for no headline). */
@@ -109,28 +113,28 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
                 bodyMarkdown, mediaId, leadImageAlt.isBlank() ? alt : leadImageAlt,
                 leadImageCaption.isBlank() ? caption : leadImageCaption, leadImageCredit.isBlank() ? credit : leadImageCredit,
                 false, version, scheduledAt, action, kind, note, metaTitle, metaDescription, ogTitle, ogDescription,
-                ogImageId, twitterTitle, twitterDescription, twitterImageId);
+                ogImageId, twitterTitle, twitterDescription, twitterImageId, featured, canonicalUrl);
     }
 
     ArticleForm withVersion(int newVersion) {
         return new ArticleForm(headline, slug, standfirst, sectionId, authorIds, "", tags, bodyFormat, bodyDocument,
                 bodyMarkdown, leadImageId, leadImageAlt, leadImageCaption, leadImageCredit, removeLeadImage, newVersion,
                 scheduledAt, action, kind, note, metaTitle, metaDescription, ogTitle, ogDescription, ogImageId, twitterTitle,
-                twitterDescription, twitterImageId);
+                twitterDescription, twitterImageId, featured, canonicalUrl);
     }
 
     ArticleForm withAction(String newAction) {
         return new ArticleForm(headline, slug, standfirst, sectionId, authorIds, guestByline, tags, bodyFormat, bodyDocument,
                 bodyMarkdown, leadImageId, leadImageAlt, leadImageCaption, leadImageCredit, removeLeadImage, version,
                 scheduledAt, newAction, kind, note, metaTitle, metaDescription, ogTitle, ogDescription, ogImageId,
-                twitterTitle, twitterDescription, twitterImageId);
+                twitterTitle, twitterDescription, twitterImageId, featured, canonicalUrl);
     }
 
     ArticleForm withAuthors(List<Long> ids) {
         return new ArticleForm(headline, slug, standfirst, sectionId, ids, "", tags, bodyFormat, bodyDocument, bodyMarkdown,
                 leadImageId, leadImageAlt, leadImageCaption, leadImageCredit, removeLeadImage, version, scheduledAt, action,
                 kind, note, metaTitle, metaDescription, ogTitle, ogDescription, ogImageId, twitterTitle, twitterDescription,
-                twitterImageId);
+                twitterImageId, featured, canonicalUrl);
     }
 
     /** The form again after a refusal: the body as the writer sent it, in both shapes the page needs. */
@@ -138,7 +142,7 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
         return new ArticleForm(headline, slug, standfirst, sectionId, authorIds, guestByline, tags, "blocks", document.toJson(),
                 renderer.toMarkdown(document), leadImageId, leadImageAlt, leadImageCaption, leadImageCredit, removeLeadImage,
                 version, scheduledAt, action, kind, note, metaTitle, metaDescription, ogTitle, ogDescription, ogImageId,
-                twitterTitle, twitterDescription, twitterImageId);
+                twitterTitle, twitterDescription, twitterImageId, featured, canonicalUrl);
     }
 
     /**
@@ -161,12 +165,12 @@ public record ArticleForm(String headline, String slug, String standfirst, Long 
                 : new LeadImage(leadImageId, leadImageAlt, leadImageCaption, leadImageCredit);
         Long section = articleKind() == ArticleKind.PAGE ? null : sectionId;
         return new ArticleContent(headline, slug, standfirst, section, new ArrayList<>(authorIds), tagList,
-                body(renderer).toJson(), BodyFormat.BLOCKS, image, language, seo());
+                body(renderer).toJson(), BodyFormat.BLOCKS, image, language, seo(), featured);
     }
 
     Seo seo() {
         return new Seo(metaTitle, metaDescription, ogTitle, ogDescription, ogImageId, twitterTitle, twitterDescription,
-                twitterImageId);
+                twitterImageId, canonicalUrl);
     }
 
     /** The scheduled time typed in the newsroom's time zone; null when empty or unreadable. */

@@ -18,10 +18,12 @@ class TagAdminController {
 
     private final Tags tags;
     private final AdminContext admin;
+    private final org.masthead.identity.StaffSession staff;
 
-    TagAdminController(Tags tags, AdminContext admin) {
+    TagAdminController(Tags tags, AdminContext admin, org.masthead.identity.StaffSession staff) {
         this.tags = tags;
         this.admin = admin;
+        this.staff = staff;
     }
 
     @GetMapping("/admin/tags")
@@ -33,7 +35,7 @@ class TagAdminController {
     ModelAndView create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String slug,
                         @RequestParam(defaultValue = "") String description, HttpServletRequest request) {
         try {
-            tags.create(name, slug, description);
+            tags.create(staff.actor(), name, slug, description);
             return new ModelAndView("redirect:/admin/tags?done");
         } catch (IllegalArgumentException e) {
             return refused(request, e.getMessage());
@@ -45,7 +47,7 @@ class TagAdminController {
                         @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String description,
                         HttpServletRequest request) {
         try {
-            tags.update(id, name, slug, description);
+            tags.update(staff.actor(), id, name, slug, description);
             return new ModelAndView("redirect:/admin/tags?done");
         } catch (IllegalArgumentException e) {
             return refused(request, e.getMessage());
@@ -55,7 +57,7 @@ class TagAdminController {
     @PostMapping("/admin/tags/{id}/delete")
     ModelAndView delete(@PathVariable long id, HttpServletRequest request) {
         try {
-            tags.delete(id);
+            tags.delete(staff.actor(), id);
             return new ModelAndView("redirect:/admin/tags?done");
         } catch (IllegalArgumentException e) {
             return refused(request, e.getMessage());

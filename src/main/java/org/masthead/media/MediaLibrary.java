@@ -184,6 +184,12 @@ public class MediaLibrary {
         return urls;
     }
 
+    /** The picture stored under this file name, or one of whose resized variants is (an address a client kept). */
+    public Optional<MediaFile> findByStoredName(String fileName) {
+        return jdbc.sql("select " + COLUMNS + " from media where file_name = :name or id = "
+                + "(select media_id from media_variant where file_name = :name)").param("name", fileName).query(file).optional();
+    }
+
     public Optional<MediaFile> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from media where id = ?").param(id).query(file).optional();
     }

@@ -60,6 +60,7 @@ class ArticleController {
         Site site = layouts.site();
         Layout layout = layouts.page(article.searchTitle(), article.searchDescription(), article.url(),
                         "section:" + article.section().slug())
+                .withCanonicalUrl(article.seo().canonicalUrl())
                 .withMeta(ArticleStructuredData.socialCards(article, site))
                 .withJsonLd(ArticleStructuredData.newsArticle(article, site))
                 .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));

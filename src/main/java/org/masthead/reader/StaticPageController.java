@@ -37,6 +37,7 @@ class StaticPageController {
         }
         caching.tag(request, List.of(SurrogateKey.article(page.id()), SurrogateKey.SITE));
         return Pages.view("reader/page", new StaticPage(layouts.page(page.headline(),
-                page.standfirst() != null ? page.standfirst() : page.excerpt(), page.url(), null), page));
+                page.standfirst() != null ? page.standfirst() : page.excerpt(), page.url(), null)
+                .withCanonicalUrl(page.seo().canonicalUrl()), page));
     }
 }

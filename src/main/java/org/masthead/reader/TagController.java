@@ -42,7 +42,8 @@ class TagController {
     @GetMapping("/tags/{slug}")
     ModelAndView show(@PathVariable String slug, @RequestParam(required = false) String before,
                       ServletWebRequest request) {
-        Tag tag = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("No tag " + slug));
+        Tag tag = tags.findBySlug(slug).filter(found -> !found.isInternal())
+                .orElseThrow(() -> new NotFoundException("No tag " + slug));
         Cursor cursor = Cursor.parse(before);
         Slice<ArticleSummary> page = articles.withTag(tag.id(), cursor, PAGE_SIZE);
         if (page.isEmpty() && cursor == null) {

@@ -73,7 +73,8 @@ class FeedController {
 
     @GetMapping("/tags/{slug}/feed.{format:xml|atom|json}")
     ResponseEntity<String> tag(@PathVariable String slug, @PathVariable String format, ServletWebRequest request) {
-        Tag tag = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("No tag " + slug));
+        Tag tag = tags.findBySlug(slug).filter(found -> !found.isInternal())
+                .orElseThrow(() -> new NotFoundException("No tag " + slug));
         Site site = settings.current();
         return respond(format, new Feeds.Channel(site.name() + ": " + tag.name(),
                         tag.description().isBlank() ? "Stories about " + tag.name() : tag.description(), tag.url(),

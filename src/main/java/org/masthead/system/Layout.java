@@ -62,6 +62,12 @@ public record Layout(Site site, List<NavLink> navigation, String title, String d
                 footer);
     }
 
+    /** A story first published elsewhere names that address as the canonical one; blank keeps this page's. */
+    public Layout withCanonicalUrl(String url) {
+        return url == null || url.isBlank() ? this : new Layout(site, navigation, title, description, url, currentNav, feeds,
+                meta, jsonLd, footer);
+    }
+
     public Layout withJsonLd(String document) {
         List<String> all = new ArrayList<>(jsonLd);
         all.add(document);

@@ -93,7 +93,12 @@ class PublicResponseFilter extends OncePerRequestFilter {
         }
         boolean compressible = isCompressible(wrapper.getContentType());
         if (compressible) {
-            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            String vary = response.getHeader(HttpHeaders.VARY);
+            if (vary == null) {
+                response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            } else if (!vary.toLowerCase(java.util.Locale.ROOT).contains("accept-encoding")) {
+                response.setHeader(HttpHeaders.VARY, vary + ", " + HttpHeaders.ACCEPT_ENCODING);
+            }
         }
         if (compressible && body.length >= MIN_COMPRESSED_SIZE && acceptsGzip(request)) {
             body = gzip(body);

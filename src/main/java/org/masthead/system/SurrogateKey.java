@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  *   <li>{@code home}, {@code news-feed} (every page with the News Feed), {@code feeds}, {@code sitemaps},
  *   {@code search}</li>
  *   <li>{@code site} — every HTML page: name, navigation and footer</li>
+ *   <li>{@code tags} — lists of all tags, which a draft's new tag changes too</li>
  * </ul>
  */
 public record SurrogateKey(String value) {
@@ -27,6 +28,8 @@ public record SurrogateKey(String value) {
     public static final SurrogateKey SITEMAPS = new SurrogateKey("sitemaps");
     public static final SurrogateKey SEARCH = new SurrogateKey("search");
     public static final SurrogateKey SITE = new SurrogateKey("site");
+    /** Lists of every tag (the APIs' tag lists), drafts' new tags included. */
+    public static final SurrogateKey TAGS = new SurrogateKey("tags");
 
     public SurrogateKey {
         if (value == null || !VALID.matcher(value).matches()) {

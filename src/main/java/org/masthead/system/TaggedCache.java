@@ -35,6 +35,14 @@ public final class TaggedCache<K, V> {
         this.evictedAt = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(expireAfterWrite).build();
     }
 
+    /** Bounded by weight (e.g. bytes) rather than count, for values of very different sizes. */
+    public TaggedCache(long maximumWeight, java.util.function.ToIntFunction<V> weigher, Duration expireAfterWrite) {
+        this.entries = Caffeine.newBuilder().maximumWeight(maximumWeight)
+                .weigher((K key, Entry<V> entry) -> weigher.applyAsInt(entry.value()) + 128)
+                .expireAfterWrite(expireAfterWrite).build();
+        this.evictedAt = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(expireAfterWrite).build();
+    }
+
     public V get(K key, Function<K, Tagged<V>> compute) {
         Entry<V> cached = entries.getIfPresent(key);
         if (cached != null) {

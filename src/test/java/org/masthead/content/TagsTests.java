@@ -44,7 +44,7 @@ class TagsTests {
                 Instant.now().minusSeconds(10));
         Tag tag = tags.findBySlug("harbour-" + word).orElseThrow();
 
-        tags.update(tag.id(), "Harbour " + word, "port-" + word, "Ships and cranes.");
+        tags.update(Actor.system("test"), tag.id(), "Harbour " + word, "port-" + word, "Ships and cranes.");
         EditableArticle second = stories.publish(story("Ships leave " + word, section, author, "Harbour " + word),
                 Instant.now());
 
@@ -71,7 +71,7 @@ class TagsTests {
                 Instant.now());
         Tag tag = tags.findBySlug("quay-" + word).orElseThrow();
 
-        tags.delete(tag.id());
+        tags.delete(Actor.system("test"), tag.id());
 
         assertThat(articles.article(open.slug()).orElseThrow().tags()).isEmpty();
         assertThatThrownBy(() -> publishing.revise(Stories.SYSTEM, new Publishing.Revise(open.id(), open.version(),

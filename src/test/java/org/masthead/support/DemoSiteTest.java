@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "masthead.data-dir=target/test-data/demo-site",
         "masthead.embedded-database.ephemeral=true",
         "masthead.demo-content=true",
+        "masthead.webhooks.allow-private-targets=true",
         // fail fast instead of after Hikari's 30 s default if a request ever waits for a connection it cannot get
         "spring.datasource.hikari.connection-timeout=5000"})
 public @interface DemoSiteTest {

@@ -17,6 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "masthead.data-dir=target/test-data/empty-site",
         "masthead.embedded-database.ephemeral=true",
         "masthead.demo-content=false",
+        // webhooks go to servers the tests start on 127.0.0.1, and are retried within the test's patience
+        "masthead.webhooks.allow-private-targets=true",
+        "masthead.webhooks.first-retry=300ms",
+        "masthead.webhooks.poll-interval=200ms",
         // a short throttle window, so the tests that trip it can wait it out
         "masthead.login.window=3s",
         "masthead.login.failures-per-account=5",

@@ -45,6 +45,10 @@ public final class Article {
     private int version;
     private Instant scheduledAt;
     private Long createdBy;
+    private Long createdByIntegration;
+    /** The Ghost-style id and uuid readers of the APIs know it by; null for a new article until stored (or given). */
+    private String publicId;
+    private UUID uuid;
     private ArticleContent content;
     private String slug;
     private RenderedBody body;
@@ -80,8 +84,8 @@ public final class Article {
         this.updatedAt = updatedAt;
     }
 
-    /** A new draft. */
-    public static Article draft(ArticleKind kind, ArticleContent content, BodyRenderer renderer, Clock clock, Long createdBy) {
+    /** A new draft, owned by the staff member or integration creating it. */
+    public static Article draft(ArticleKind kind, ArticleContent content, BodyRenderer renderer, Clock clock, Actor creator) {
         if (content.headline().isBlank() && content.slug().isBlank()) {
             // an untitled draft (autosaved from its first keystroke) needs an address of its own until it has a headline
             content = content.withSlug("untitled-" + java.util.HexFormat.of().formatHex(randomBytes()));
@@ -93,22 +97,30 @@ public final class Article {
         Article article = new Article(null, kind, content, slugFor(content), render(renderer, content.bodySource(),
                 content.bodyFormat()), ArticleStatus.DRAFT, null, now, now);
         article.slugFollowsHeadline = derived;
-        article.createdBy = createdBy;
+        article.createdBy = creator.staffId();
+        article.createdByIntegration = creator.kind() == Actor.Kind.INTEGRATION ? creator.id() : null;
         article.created = true;
         article.tagSlugs = content.tags().isEmpty() ? List.of() : null;
         return article;
     }
 
+    /** Who made a stored article: a staff member or an integration (either may be null), and its public ids. */
+    public record Origin(Long createdBy, Long createdByIntegration, String publicId, UUID uuid) {
+    }
+
     /** @param tagSlugs the stored slugs of the article's tags, in the order of {@code content.tags()} */
     public static Article load(long id, ArticleKind kind, int version, ArticleContent content, List<String> tagSlugs,
                                String slug, RenderedBody body, ArticleStatus status, Instant publishedAt,
-                               Instant scheduledAt, Long createdBy, Instant createdAt, Instant updatedAt) {
+                               Instant scheduledAt, Origin origin, Instant createdAt, Instant updatedAt) {
         Article article = new Article(id, kind, content, slug, body, status, publishedAt, createdAt, updatedAt);
         article.version = version;
         article.tagSlugs = List.copyOf(tagSlugs);
         article.loadedTagNames = content.tags();
         article.scheduledAt = scheduledAt;
-        article.createdBy = createdBy;
+        article.createdBy = origin.createdBy();
+        article.createdByIntegration = origin.createdByIntegration();
+        article.publicId = origin.publicId();
+        article.uuid = origin.uuid();
         article.loaded = article.snapshot();
         return article;
     }
@@ -254,6 +266,18 @@ public final class Article {
     /** The change comes from an import: listeners that notify the outside world stay quiet. */
     public void markImported() {
         imported = true;
+    }
+
+    /** Keeps the ids an archive knew the article by (a new article only), so links and integrations still match. */
+    public void keepPublicIds(String givenPublicId, UUID givenUuid) {
+        if (!created) {
+            throw new IllegalStateException("Only a new article takes given ids");
+        }
+        if (givenPublicId != null && !givenPublicId.matches("[0-9a-f]{24}")) {
+            throw new ArticleValidationException(Map.of("id", "An id is 24 hexadecimal digits (0-9, a-f)."));
+        }
+        this.publicId = givenPublicId;
+        this.uuid = givenUuid;
     }
 
     /** Everything a published article needs, as one message per form field. */
@@ -463,10 +487,12 @@ public final class Article {
         return new ArticleEvent.Edited(eventId, current, previous, actor, at, imported);
     }
 
-    /** The id and version the store gave the row it wrote. */
-    void identify(long newId, int newVersion) {
+    /** The ids and version the store gave the row it wrote. */
+    void identify(long newId, int newVersion, String storedPublicId, UUID storedUuid) {
         this.id = newId;
         this.version = newVersion;
+        this.publicId = storedPublicId;
+        this.uuid = storedUuid;
     }
 
     /** After the store published the event: the next command on this object starts from here. */
@@ -500,6 +526,9 @@ public final class Article {
     public int version() { return version; }
     public Instant scheduledAt() { return scheduledAt; }
     public Long createdBy() { return createdBy; }
+    public Long createdByIntegration() { return createdByIntegration; }
+    public String publicId() { return publicId; }
+    public UUID uuid() { return uuid; }
     public String slug() { return slug; }
     public ArticleContent content() { return content; }
     public RenderedBody body() { return body; }

@@ -79,17 +79,17 @@ public class ArticleStore {
                             """).param(id).query((rs, n) -> new TagRef(rs.getString("name"), rs.getString("slug"))).list();
                     ArticleContent content = new ArticleContent(stored.headline(), stored.slug(), stored.standfirst(),
                             stored.sectionId(), authorIds, tags.stream().map(TagRef::name).toList(), stored.bodySource(),
-                            stored.bodyFormat(), stored.leadImage(), stored.language(), stored.seo());
+                            stored.bodyFormat(), stored.leadImage(), stored.language(), stored.seo(), stored.featured());
                     return Article.load(id, stored.kind(), stored.version(), content, tags.stream().map(TagRef::slug).toList(),
                             stored.slug(), stored.body(), stored.status(), stored.publishedAt(), stored.scheduledAt(),
-                            stored.createdBy(), stored.createdAt(), stored.updatedAt());
+                            stored.origin(), stored.createdAt(), stored.updatedAt());
                 });
     }
 
     private record Row(ArticleKind kind, String headline, String slug, String standfirst, Long sectionId,
                        String bodySource, BodyFormat bodyFormat, LeadImage leadImage, String language, RenderedBody body,
-                       ArticleStatus status, Instant publishedAt, Instant scheduledAt, int version, Long createdBy,
-                       Instant createdAt, Instant updatedAt, Seo seo) {
+                       ArticleStatus status, Instant publishedAt, Instant scheduledAt, int version, Article.Origin origin,
+                       Instant createdAt, Instant updatedAt, Seo seo, boolean featured) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -102,11 +102,15 @@ public class ArticleStore {
                 new RenderedBody(rs.getString("body_html"), rs.getString("body_text"), rs.getInt("word_count"),
                         rs.getInt("body_image_count")),
                 ArticleStatus.fromDb(rs.getString("status")), instant(rs, "published_at"), instant(rs, "scheduled_at"),
-                rs.getInt("version"), rs.getObject("created_by", Long.class), instant(rs, "created_at"),
+                rs.getInt("version"), new Article.Origin(rs.getObject("created_by", Long.class),
+                        rs.getObject("created_by_integration", Long.class), rs.getString("public_id"),
+                        rs.getObject("uuid", java.util.UUID.class)),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"), new Seo(rs.getString("meta_title"), rs.getString("meta_description"),
                         rs.getString("og_title"), rs.getString("og_description"), rs.getObject("og_image_id", Long.class),
                         rs.getString("twitter_title"), rs.getString("twitter_description"),
-                        rs.getObject("twitter_image_id", Long.class)));
+                        rs.getObject("twitter_image_id", Long.class), rs.getString("canonical_url")),
+                rs.getBoolean("featured"));
     }
 
     /**
@@ -123,19 +127,28 @@ public class ArticleStore {
         }
         long id;
         int version;
+        String publicId = article.publicId();
+        java.util.UUID uuid = article.uuid();
         try {
             if (article.isDeleted()) {
                 delete(article);
                 id = article.id();
                 version = article.version();
             } else if (article.id() == null) {
-                id = insert(article);
+                Inserted inserted = insert(article);
+                id = inserted.id();
+                publicId = inserted.publicId();
+                uuid = inserted.uuid();
                 version = 0;
             } else {
                 id = article.id();
                 version = update(article);
             }
         } catch (DuplicateKeyException e) {
+            if (e.getMessage() != null && (e.getMessage().contains("article_public_id_unique")
+                    || e.getMessage().contains("article_uuid_unique"))) {
+                throw new ArticleValidationException(Map.of("id", "Another article already has this id or uuid."));
+            }
             throw new ArticleValidationException(Map.of("slug", "Another article already uses the slug \"" + article.slug()
                     + "\". Choose another slug."));
         }
@@ -167,7 +180,7 @@ public class ArticleStore {
                         timestamp(correction.publishedAt()), actor.staffId()).update();
             }
         }
-        article.identify(id, version);
+        article.identify(id, version, publicId, uuid);
         ArticleEvent event = article.event(actor, clock);
         article.settle();
         events.publishEvent(event);
@@ -230,19 +243,27 @@ public class ArticleStore {
         return ids;
     }
 
-    private long insert(Article article) {
+    private record Inserted(long id, String publicId, java.util.UUID uuid) {
+    }
+
+    private Inserted insert(Article article) {
         return jdbc.sql("""
                 insert into article (kind, slug, headline, standfirst, section_id, language, body_source, body_format,
                     body_html, body_text, word_count, body_image_count, reading_minutes, lead_image_id, lead_image_alt,
                     lead_image_caption, lead_image_credit, status, published_at, scheduled_at, created_by, created_at,
                     updated_at, meta_title, meta_description, og_title, og_description, og_image_id, twitter_title,
-                    twitter_description, twitter_image_id)
+                    twitter_description, twitter_image_id, canonical_url, featured, created_by_integration, public_id,
+                    uuid)
                 values (:kind, :slug, :headline, :standfirst, :sectionId, :language, :source, :format, :html, :text,
                     :words, :images, :readingMinutes, :imageId, :imageAlt, :imageCaption, :imageCredit, :status,
                     :publishedAt, :scheduledAt, :createdBy, :createdAt, :updatedAt, :metaTitle, :metaDescription, :ogTitle,
-                    :ogDescription, :ogImageId, :twitterTitle, :twitterDescription, :twitterImageId)
-                returning id
-                """).paramSource(columns(article)).query(Long.class).single();
+                    :ogDescription, :ogImageId, :twitterTitle, :twitterDescription, :twitterImageId, :canonicalUrl,
+                    :featured, :createdByIntegration, coalesce(cast(:publicId as text), new_object_id()),
+                    coalesce(cast(:uuid as uuid), gen_random_uuid()))
+                returning id, public_id, uuid
+                """).paramSource(columns(article))
+                .query((rs, n) -> new Inserted(rs.getLong("id"), rs.getString("public_id"),
+                        rs.getObject("uuid", java.util.UUID.class))).single();
     }
 
     private int update(Article article) {
@@ -256,7 +277,7 @@ public class ArticleStore {
                     meta_title = :metaTitle, meta_description = :metaDescription, og_title = :ogTitle,
                     og_description = :ogDescription, og_image_id = :ogImageId, twitter_title = :twitterTitle,
                     twitter_description = :twitterDescription, twitter_image_id = :twitterImageId,
-                    version = version + 1
+                    canonical_url = :canonicalUrl, featured = :featured, version = version + 1
                 where id = :id and version = :version
                 """).paramSource(columns(article)).update();
         if (updated != 1) {
@@ -286,7 +307,8 @@ public class ArticleStore {
                 article.createdBy(), article.version(), timestamp(article.createdAt()), timestamp(article.updatedAt()),
                 content.seo().metaTitle(), content.seo().metaDescription(), content.seo().ogTitle(),
                 content.seo().ogDescription(), content.seo().ogImageId(), content.seo().twitterTitle(),
-                content.seo().twitterDescription(), content.seo().twitterImageId());
+                content.seo().twitterDescription(), content.seo().twitterImageId(), content.seo().canonicalUrl(),
+                content.featured(), article.createdByIntegration(), article.publicId(), article.uuid());
     }
 
     /** Named parameters of the article row, read by JdbcClient through the record's accessors. */
@@ -296,7 +318,8 @@ public class ArticleStore {
                    String status, OffsetDateTime publishedAt, OffsetDateTime scheduledAt, Long createdBy, int version,
                    OffsetDateTime createdAt, OffsetDateTime updatedAt, String metaTitle, String metaDescription,
                    String ogTitle, String ogDescription, Long ogImageId, String twitterTitle, String twitterDescription,
-                   Long twitterImageId) {
+                   Long twitterImageId, String canonicalUrl, boolean featured, Long createdByIntegration, String publicId,
+                   java.util.UUID uuid) {
     }
 
     private void replaceAuthors(long articleId, List<Long> authorIds) {
@@ -316,7 +339,7 @@ public class ArticleStore {
     private List<String> replaceTags(long articleId, List<String> tags) {
         jdbc.sql("delete from article_tag where article_id = ?").param(articleId).update();
         for (String name : tags) {
-            if (Slugs.slugify(name).isEmpty()) {
+            if (Tag.slugFor(name).isEmpty()) {
                 throw new ArticleValidationException(Map.of("tags",
                         "The tag \"" + name + "\" needs at least one letter or digit a URL can use."));
             }
@@ -324,7 +347,7 @@ public class ArticleStore {
         // Tags are resolved and created in slug order, so concurrent saves lock tag rows in the same order and
         // cannot deadlock.
         Map<String, TagRef> resolved = new java.util.HashMap<>();
-        for (String name : tags.stream().sorted(Comparator.comparing(Slugs::slugify)).toList()) {
+        for (String name : tags.stream().sorted(Comparator.comparing(Tag::slugFor)).toList()) {
             resolved.put(name, existingTag(name).orElseGet(() -> createTag(name)));
         }
         List<String> slugs = new ArrayList<>();
@@ -346,16 +369,20 @@ public class ArticleStore {
         return jdbc.sql("""
                 select name, slug from tag where lower(name) = lower(:name) or slug = :slug
                 order by (name = :name) desc, (lower(name) = lower(:name)) desc, id limit 1
-                """).param("name", name).param("slug", Slugs.slugify(name))
+                """).param("name", name).param("slug", Tag.slugFor(name))
                 .query((rs, n) -> new TagRef(rs.getString("name"), rs.getString("slug"))).optional();
     }
 
     private TagRef createTag(String name) {
-        String slug = Slugs.slugify(name);
-        jdbc.sql("insert into tag (slug, name) values (?, ?) on conflict (slug) do nothing returning id")
-                .params(slug, name).query(Long.class).optional()
+        String slug = Tag.slugFor(name);
+        OffsetDateTime now = timestamp(clock.instant());
+        jdbc.sql("""
+                insert into tag (slug, name, created_at, updated_at) values (?, ?, ?, ?) on conflict (slug) do nothing
+                returning id, public_id
+                """).params(slug, name, now, now).query((rs, n) -> new Tag(rs.getLong("id"), slug, name, "", rs.getString("public_id")))
+                .optional()
                 .ifPresent(created -> events.publishEvent(new TaxonomyEvent.TagCreated(java.util.UUID.randomUUID(),
-                        new Tag(created, slug, name, ""), clock.instant())));
+                        created, clock.instant())));
         return new TagRef(name, slug);
     }
 

@@ -18,8 +18,10 @@ public final class EditorialPolicy {
     private EditorialPolicy() {
     }
 
+    /** The staff member or integration that created the article. */
     static boolean owns(Actor actor, Article article) {
-        return actor.isStaff(article.createdBy());
+        return actor.isStaff(article.createdBy()) || (actor.kind() == Actor.Kind.INTEGRATION
+                && article.createdByIntegration() != null && article.createdByIntegration().equals(actor.id()));
     }
 
     public static boolean canView(Actor actor, Article article) {

@@ -25,6 +25,7 @@ class ArticleTests {
     private final BodyRenderer renderer = new BodyRenderer();
     private final Clock clock = Clock.fixed(Instant.parse("2026-02-20T10:00:00Z"), ZoneOffset.UTC);
     private final Actor editor = Actor.staff(1, "Editor", Actor.Role.EDITOR, null);
+    private static final Actor WRITER = Actor.staff(2, "Writer", Actor.Role.REPORTER, null);
 
     private ArticleContent content(String headline, List<Long> authors, LeadImage image) {
         return ArticleContent.markdown(headline, null, null, 1L, authors, List.of("Talks"), "Some *text*.", image, "en");
@@ -32,7 +33,7 @@ class ArticleTests {
 
     /** What the store does on insert: gives the row an id and links the tag names to tags. */
     private Article stored(Article draft) {
-        draft.identify(7, 0);
+        draft.identify(7, 0, "00000000000000000000007a", java.util.UUID.randomUUID());
         draft.tagsResolved(List.of("talks"));
         draft.event(editor, clock);
         draft.settle();
@@ -41,7 +42,7 @@ class ArticleTests {
 
     @Test
     void aDraftGetsItsSlugFromTheHeadlineAndRendersItsBody() {
-        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, null);
+        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, WRITER);
         assertThat(article.slug()).isEqualTo("peace-talks-resume");
         assertThat(article.status()).isEqualTo(ArticleStatus.DRAFT);
         assertThat(article.body().html()).isEqualTo("<p>Some <em>text</em>.</p>");
@@ -50,7 +51,7 @@ class ArticleTests {
 
     @Test
     void publishingStampsTheTimeFromTheClock() {
-        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, null);
+        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, WRITER);
         article.publish(clock);
         assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2026-02-20T10:00:00Z"));
@@ -58,18 +59,18 @@ class ArticleTests {
 
     @Test
     void publishingTwiceIsRefused() {
-        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, null);
+        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, WRITER);
         article.publish(clock);
         assertThatThrownBy(() -> article.publish(clock)).isInstanceOf(ArticleException.class).hasMessageContaining("already published");
     }
 
     @Test
     void anArticleWithoutAuthorsCannotBePublishedButAPageCan() {
-        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(), null), renderer, clock, null);
+        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(), null), renderer, clock, WRITER);
         assertThatThrownBy(() -> article.publish(clock)).isInstanceOf(ArticleException.class).hasMessageContaining("author");
         assertThat(article.status()).isEqualTo(ArticleStatus.DRAFT);
         Article page = Article.draft(ArticleKind.PAGE, ArticleContent.markdown("About us", null, null, null, List.of(),
-                List.of(), "Who we are.", null, "en"), renderer, clock, null);
+                List.of(), "Who we are.", null, "en"), renderer, clock, WRITER);
         page.publish(clock);
         assertThat(page.status()).isEqualTo(ArticleStatus.PUBLISHED);
     }
@@ -77,7 +78,7 @@ class ArticleTests {
     @Test
     void aLeadImageNeedsAltTextAndCreditBeforePublishing() {
         Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), new LeadImage(5, "", "", " ")),
-                renderer, clock, null);
+                renderer, clock, WRITER);
         assertThatThrownBy(() -> article.publish(clock)).isInstanceOfSatisfying(ArticleValidationException.class,
                 e -> assertThat(e.errors()).containsOnlyKeys("leadImageAlt", "leadImageCredit"));
         assertThat(article.status()).isEqualTo(ArticleStatus.DRAFT);
@@ -85,26 +86,26 @@ class ArticleTests {
 
     @Test
     void anUntitledDraftIsKeptButNotPublishedAndAnUnusableSlugOrAReservedPageAddressIsRefused() {
-        Article untitled = Article.draft(ArticleKind.ARTICLE, content("  ", List.of(1L), null), renderer, clock, null);
+        Article untitled = Article.draft(ArticleKind.ARTICLE, content("  ", List.of(1L), null), renderer, clock, WRITER);
         assertThat(untitled.slug()).matches("untitled-[0-9a-f]{8}");
         assertThatThrownBy(() -> untitled.publish(clock))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors()).containsKey("headline"));
         assertThatThrownBy(() -> untitled.submitForReview(clock))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors()).containsKey("headline"));
-        assertThatThrownBy(() -> Article.draft(ArticleKind.ARTICLE, content("???", List.of(1L), null), renderer, clock, null))
+        assertThatThrownBy(() -> Article.draft(ArticleKind.ARTICLE, content("???", List.of(1L), null), renderer, clock, WRITER))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors()).containsKey("slug"));
         assertThatThrownBy(() -> Article.draft(ArticleKind.PAGE, ArticleContent.markdown("Search", null, null, null, List.of(),
-                List.of(), "x", null, "en"), renderer, clock, null))
+                List.of(), "x", null, "en"), renderer, clock, WRITER))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors().get("slug")).contains("/search"));
         Article noSection = Article.draft(ArticleKind.ARTICLE, ArticleContent.markdown("No section", null, null, null,
-                List.of(1L), List.of(), "x", null, "en"), renderer, clock, null);
+                List.of(1L), List.of(), "x", null, "en"), renderer, clock, WRITER);
         assertThatThrownBy(() -> noSection.publish(clock))
                 .isInstanceOfSatisfying(ArticleValidationException.class, e -> assertThat(e.errors()).containsKey("sectionId"));
     }
 
     @Test
     void changingThePublishedHeadlineWithoutASlugRetiresTheOldSlugButADraftsSlugJustFollows() {
-        Article draft = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, null);
+        Article draft = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, WRITER);
         draft.revise(content("Peace talks resume today", List.of(1L), null), renderer, clock);
         assertThat(draft.slug()).isEqualTo("peace-talks-resume-today");
         assertThat(draft.retiredSlugs()).as("a draft's address was never public").isEmpty();
@@ -119,17 +120,17 @@ class ArticleTests {
     void readingTimeCountsTheLeadImage() {
         String words = "word ".repeat(226);
         Article without = Article.draft(ArticleKind.ARTICLE, ArticleContent.markdown("H", null, null, 1L, List.of(1L), List.of(),
-                words, null, "en"), renderer, clock, null);
+                words, null, "en"), renderer, clock, WRITER);
         Article with = Article.draft(ArticleKind.ARTICLE, ArticleContent.markdown("H", null, null, 1L, List.of(1L), List.of(),
-                words, new LeadImage(1, "alt", "", "credit"), "en"), renderer, clock, null);
+                words, new LeadImage(1, "alt", "", "credit"), "en"), renderer, clock, WRITER);
         assertThat(without.readingMinutes()).isEqualTo(1);
         assertThat(with.readingMinutes()).isEqualTo(2);
     }
 
     @Test
     void eachCommandLeavesOneEventWithThePreviousAndCurrentSnapshot() {
-        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, null);
-        article.identify(7, 0);
+        Article article = Article.draft(ArticleKind.ARTICLE, content("Peace talks resume", List.of(1L), null), renderer, clock, WRITER);
+        article.identify(7, 0, "00000000000000000000007a", java.util.UUID.randomUUID());
         article.tagsResolved(List.of("talks"));
         assertThat(article.event(editor, clock)).isInstanceOf(ArticleEvent.Created.class);
         article.settle();
@@ -168,15 +169,15 @@ class ArticleTests {
 
     @Test
     void aNewArticlePublishedAtOnceRaisesPublishedWithNoPrevious() {
-        Article article = Article.draft(ArticleKind.ARTICLE, content("Breaking", List.of(1L), null), renderer, clock, null);
+        Article article = Article.draft(ArticleKind.ARTICLE, content("Breaking", List.of(1L), null), renderer, clock, WRITER);
         article.publish(clock);
-        article.identify(9, 0);
+        article.identify(9, 0, "00000000000000000000009a", java.util.UUID.randomUUID());
         article.tagsResolved(List.of("talks"));
         ArticleEvent event = article.event(editor, clock);
         assertThat(event).isInstanceOf(ArticleEvent.Published.class);
         assertThat(event.previous()).isNull();
         assertThat(event.current().id()).isEqualTo(9);
-        assertThat(stored(Article.draft(ArticleKind.ARTICLE, content("Other", List.of(1L), null), renderer, clock, null)).id())
+        assertThat(stored(Article.draft(ArticleKind.ARTICLE, content("Other", List.of(1L), null), renderer, clock, WRITER)).id())
                 .isEqualTo(7);
     }
 }

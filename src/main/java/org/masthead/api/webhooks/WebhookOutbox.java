@@ -1,0 +1,258 @@
+package org.masthead.api.webhooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.masthead.api.ghost.GhostDates;
+import org.masthead.api.ghost.GhostJson;
+import org.masthead.api.ghost.PostReader;
+import org.masthead.api.ghost.PostRow;
+import org.masthead.api.ghost.TagRow;
+import org.masthead.api.ghost.TaxonomyReader;
+import org.masthead.content.ArticleEvent;
+import org.masthead.content.ArticleKind;
+import org.masthead.content.ArticleSnapshot;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.Tag;
+import org.masthead.content.TaxonomyEvent;
+import org.masthead.system.Site;
+import org.masthead.system.SiteSettingsChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records the webhook calls a change owes, in the change's own transaction (an outbox): the payload is Ghost's —
+ * the resource as the Admin API shows it now, and as {@code previous} only the fields that changed, with their
+ * old values — so it describes exactly this change even if another follows a moment later, and it exists if and
+ * only if the change committed. {@link WebhookSender} delivers it afterwards, never on the request thread.
+ * Imports fire nothing.
+ */
+@Component
+class WebhookOutbox {
+
+    private final Webhooks webhooks;
+    private final PostReader posts;
+    private final TaxonomyReader taxonomy;
+    private final GhostJson ghost;
+    private final WebhookSender sender;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    WebhookOutbox(Webhooks webhooks, PostReader posts, TaxonomyReader taxonomy, GhostJson ghost, WebhookSender sender,
+                  JdbcClient jdbc, Clock clock) {
+        this.webhooks = webhooks;
+        this.posts = posts;
+        this.taxonomy = taxonomy;
+        this.ghost = ghost;
+        this.sender = sender;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void articleChanged(ArticleEvent event) {
+        if (event.imported()) {
+            return;
+        }
+        if (!webhooks.anyActive()) {
+            return; // nobody listens: no payload to build, no state to keep
+        }
+        List<String> fired = new ArrayList<>(WebhookEvents.of(event));
+        if (event.touchesReaders()) {
+            fired.add("site.changed");
+        }
+        List<Webhooks.Webhook> listening = webhooks.listeningTo(fired);
+        String resource = event.current().kind() == ArticleKind.PAGE ? "page" : "post";
+        String key = "post-" + event.articleId();
+        Map<String, Object> current = event instanceof ArticleEvent.Deleted ? Map.of() : serialize(event.articleId());
+        Map<String, Object> before = lastState(key).orElseGet(() -> fromSnapshot(event.previous()));
+        Map<String, Object> previous = event.previous() == null ? Map.of()
+                : event instanceof ArticleEvent.Deleted ? before : changed(before, current);
+        // kept while any webhook exists, so the next payload's "previous" names exactly what changed since
+        remember(key, event instanceof ArticleEvent.Deleted ? null : current);
+        for (String name : fired) {
+            if (name.equals("site.changed")) {
+                owe(listening, name, "site", siteChanged());
+            } else {
+                owe(listening, name, key, payload(name, resource, current, previous));
+            }
+        }
+    }
+
+    @EventListener
+    void taxonomyChanged(TaxonomyEvent event) {
+        List<String> fired = new ArrayList<>(WebhookEvents.of(event));
+        boolean tagEvent = !fired.isEmpty();
+        if (!(event instanceof TaxonomyEvent.TagCreated)) {
+            fired.add("site.changed"); // a new tag shows nowhere yet; every other change shows on the site
+        }
+        List<Webhooks.Webhook> listening = webhooks.listeningTo(fired);
+        if (listening.isEmpty()) {
+            return;
+        }
+        if (tagEvent) {
+            Tag tag = tagOf(event);
+            Map<String, Object> current = event instanceof TaxonomyEvent.TagDeleted ? Map.of() : tagJson(tag.id());
+            Map<String, Object> previous = new LinkedHashMap<>();
+            if (event instanceof TaxonomyEvent.TagDeleted) {
+                previous.putAll(tagJson(tag));
+            } else if (event instanceof TaxonomyEvent.TagRenamed renamed) {
+                previous.putAll(changed(tagJson(renamed.previous()), current));
+            } else if (event instanceof TaxonomyEvent.TagEdited edited) {
+                previous.putAll(changed(tagJson(edited.previous()), current));
+            }
+            previous.remove("created_at");
+            String name = fired.get(0);
+            owe(listening, name, "tag-" + tag.id(), payload(name, "tag", current, previous));
+        }
+        if (fired.contains("site.changed")) {
+            owe(listening, "site.changed", "site", siteChanged());
+        }
+    }
+
+    @EventListener
+    void settingsChanged(SiteSettingsChanged event) {
+        List<Webhooks.Webhook> listening = webhooks.listeningTo(List.of("site.changed"));
+        if (!listening.isEmpty()) {
+            owe(listening, "site.changed", "site", siteChanged());
+        }
+    }
+
+    /** One delivery per webhook listening to the event, due now; the sender is woken once the change commits. */
+    private void owe(List<Webhooks.Webhook> listening, String event, String resourceKey, String payload) {
+        Instant now = clock.instant();
+        boolean owed = false;
+        for (Webhooks.Webhook webhook : listening) {
+            if (webhook.event().equals(event)) {
+                owed = true;
+                jdbc.sql("""
+                        insert into webhook_delivery (webhook_id, event, resource_key, payload, created_at, status, next_attempt_at)
+                        values (?, ?, ?, ?, ?, 'pending', ?)
+                        """).params(webhook.id(), event, resourceKey, payload, Webhooks.at(now), Webhooks.at(now)).update();
+            }
+        }
+        if (!owed) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sender.wake();
+                }
+            });
+        } else {
+            sender.wake();
+        }
+    }
+
+    private String payload(String event, String resource, Map<String, Object> current, Map<String, Object> previous) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("current", current);
+        change.put("previous", previous);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(resource, change);
+        body.put("event", event);
+        return json.writeValueAsString(body);
+    }
+
+    private String siteChanged() {
+        return json.writeValueAsString(Map.of("event", "site.changed"));
+    }
+
+    /** The Admin API's post with tags, authors and the html and plaintext formats, as Ghost's webhooks carry it. */
+    private Map<String, Object> serialize(long articleId) {
+        PostRow row = posts.read(PostReader.Scope.all(ArticleKind.ARTICLE, null), "id", articleId)
+                .or(() -> posts.read(PostReader.Scope.all(ArticleKind.PAGE, null), "id", articleId))
+                .orElseThrow();
+        GhostJson.View view = new GhostJson.View(true, Set.of("tags", "authors"), Set.of("html", "plaintext"), Set.of(),
+                ignored -> null);
+        Site site = ghost.site();
+        return json.convertValue(ghost.post(row, view, site, ghost.staffByAuthor()), Map.class);
+    }
+
+    /** Ghost's fields whose value differs, with the value they had. */
+    private static Map<String, Object> changed(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> previous = new LinkedHashMap<>();
+        before.forEach((field, value) -> {
+            if (!Objects.equals(value, after.get(field))) {
+                previous.put(field, value);
+            }
+        });
+        return previous;
+    }
+
+    /** What the last payload about the resource said it was (stored as JSON, so values compare as JSON). */
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> lastState(String key) {
+        return jdbc.sql("select payload from webhook_resource_state where resource_key = ?").param(key)
+                .query(String.class).optional().map(stored -> json.readValue(stored, LinkedHashMap.class));
+    }
+
+    private void remember(String key, Map<String, Object> state) {
+        if (state == null) {
+            jdbc.sql("delete from webhook_resource_state where resource_key = ?").param(key).update();
+            return;
+        }
+        jdbc.sql("""
+                insert into webhook_resource_state (resource_key, payload, updated_at) values (?, ?, ?)
+                on conflict (resource_key) do update set payload = excluded.payload, updated_at = excluded.updated_at
+                """).params(key, json.writeValueAsString(state), Webhooks.at(clock.instant())).update();
+    }
+
+    /**
+     * Without an earlier payload (the article was last changed before any webhook listened), what the event's
+     * snapshot tells of the article before.
+     */
+    private static Map<String, Object> fromSnapshot(ArticleSnapshot before) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (before == null) {
+            return fields;
+        }
+        fields.put("title", before.headline());
+        fields.put("slug", before.slug());
+        fields.put("status", before.status() == ArticleStatus.PUBLISHED ? "published"
+                : before.status() == ArticleStatus.SCHEDULED ? "scheduled" : "draft");
+        fields.put("published_at", GhostDates.ADMIN.format(before.status() == ArticleStatus.SCHEDULED
+                ? before.scheduledAt() : before.publishedAt()));
+        fields.put("updated_at", GhostDates.ADMIN.format(before.updatedAt()));
+        return fields;
+    }
+
+    private static Tag tagOf(TaxonomyEvent event) {
+        if (event instanceof TaxonomyEvent.TagCreated created) {
+            return created.tag();
+        }
+        if (event instanceof TaxonomyEvent.TagRenamed renamed) {
+            return renamed.tag();
+        }
+        if (event instanceof TaxonomyEvent.TagEdited edited) {
+            return edited.tag();
+        }
+        return ((TaxonomyEvent.TagDeleted) event).tag();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tagJson(long tagId) {
+        TagRow row = taxonomy.tag(true, "id", tagId, false).orElseThrow();
+        return json.convertValue(ghost.tag(row, true, ghost.site()), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tagJson(Tag tag) {
+        return json.convertValue(ghost.tag(new TagRow(tag.id(), tag.publicId(), tag.slug(), tag.name(), tag.description(),
+                null, null, null), true, ghost.site()), Map.class);
+    }
+}
