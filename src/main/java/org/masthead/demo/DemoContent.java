@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stories for benchmarks. A database that already has articles is never touched, so restarts load nothing twice.
  */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
 class DemoContent implements ApplicationRunner {
 
     static final int DEMO_STORIES = 72; // enough that every section and author page has a second page

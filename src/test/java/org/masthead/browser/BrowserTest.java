@@ -21,4 +21,21 @@ abstract class BrowserTest {
             browser = null;
         }
     }
+
+    /** axe-core, as published on WebJars, run in the page: no violations. */
+    static void accessibilityCheck(String what) throws java.io.IOException {
+        String axe;
+        try (java.io.InputStream source = BrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(source.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        org.openqa.selenium.JavascriptExecutor page = (org.openqa.selenium.JavascriptExecutor) browser;
+        page.executeScript(axe);
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> violations = (java.util.List<Object>) page.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document).then(result => done(result.violations.map(v =>
+                    v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))));
+                """);
+        org.assertj.core.api.Assertions.assertThat(violations).as("axe-core violations on " + what).isEmpty();
+    }
 }

@@ -393,21 +393,4 @@ class EditorBrowserTests extends BrowserTest {
                     clientY: last.bottom - 2, bubbles: true, cancelable: true }));
                 """, bytes, name);
     }
-
-    /** axe-core, as published on WebJars, run in the page: no violations. */
-    private void accessibilityCheck(String what) throws IOException {
-        String axe;
-        try (InputStream source = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(source.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        JavascriptExecutor page = (JavascriptExecutor) browser;
-        page.executeScript(axe);
-        @SuppressWarnings("unchecked")
-        List<Object> violations = (List<Object>) page.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document).then(result => done(result.violations.map(v =>
-                    v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))));
-                """);
-        assertThat(violations).as("axe-core violations on " + what).isEmpty();
-    }
 }

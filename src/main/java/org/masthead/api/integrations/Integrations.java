@@ -93,6 +93,21 @@ public class Integrations {
         return find(id).orElseThrow();
     }
 
+    /** With keys given (the demo site's, which its README prints); anywhere else keys are random. */
+    @Transactional
+    Integration createWithKeys(String name, String description, Actor.Role role, String contentKey, String adminKeyId,
+                               String adminSecret) {
+        Fields fields = Fields.checked(name, description, role);
+        Instant now = clock.instant();
+        long id = jdbc.sql("""
+                insert into integration (name, description, role, content_key, admin_key_id, admin_secret, created_at,
+                    updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """).params(fields.name(), fields.description(), role.name(), contentKey, adminKeyId, adminSecret, at(now),
+                at(now)).query(Long.class).single();
+        return find(id).orElseThrow();
+    }
+
     @Transactional
     public Integration update(long id, String name, String description, Actor.Role role) {
         Fields fields = Fields.checked(name, description, role);
