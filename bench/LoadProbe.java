@@ -35,6 +35,7 @@ public class LoadProbe {
             case "search" -> search(args[1], Integer.parseInt(args[2]), List.of(args).subList(3, args.length));
             case "related" -> related(args[1], Integer.parseInt(args[2]));
             case "fanout" -> fanout(args[1], Integer.parseInt(args[2]), args[3], args[4], Long.parseLong(args[5]));
+            case "token" -> System.out.println(adminToken(args[1], args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -194,5 +195,17 @@ public class LoadProbe {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    /** A Ghost Admin API token (HS256, kid, aud /admin/, five minutes), as bench/api.sh sends with wrk. */
+    static String adminToken(String keyId, String secretHex) throws Exception {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String unsigned = base64.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + base64.encodeToString(("{\"iat\":" + now
+                + ",\"exp\":" + (now + 300) + ",\"aud\":\"/admin/\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.HexFormat.of().parseHex(secretHex), "HmacSHA256"));
+        return unsigned + "." + base64.encodeToString(mac.doFinal(unsigned.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 }

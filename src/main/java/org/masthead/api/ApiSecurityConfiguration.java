@@ -63,8 +63,11 @@ class ApiSecurityConfiguration {
 
     /** Versioned paths and version headers, before security sees the request. */
     @Bean
-    FilterRegistrationBean<ApiVersionFilter> apiVersions(org.masthead.system.SiteSettings site) {
-        FilterRegistrationBean<ApiVersionFilter> registration = new FilterRegistrationBean<>(new ApiVersionFilter(site));
+    FilterRegistrationBean<ApiVersionFilter> apiVersions(org.masthead.system.SiteSettings site,
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:70MB}")
+            org.springframework.util.unit.DataSize maxRequestSize) {
+        FilterRegistrationBean<ApiVersionFilter> registration = new FilterRegistrationBean<>(
+                new ApiVersionFilter(site, maxRequestSize.toBytes()));
         registration.addUrlPatterns("/ghost/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -27,9 +27,11 @@ class ApiVersionFilter extends OncePerRequestFilter {
     private static final Pattern VERSIONED = Pattern.compile("/ghost/api/(v2|v3|v4|v5|canary)/(content|admin)(/.*)?");
 
     private final SiteSettings site;
+    private final long maxRequestBytes;
 
-    ApiVersionFilter(SiteSettings site) {
+    ApiVersionFilter(SiteSettings site, long maxRequestBytes) {
         this.site = site;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
@@ -37,25 +39,37 @@ class ApiVersionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         response.setHeader("Content-Version", "v" + GhostApi.VERSION);
         response.setHeader("Vary", "Accept-Version, Accept-Encoding");
-        HttpServletRequest served = request;
-        Matcher versioned = VERSIONED.matcher(request.getRequestURI());
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            // larger than the container takes: say so in Ghost's shape, before it answers with a page of its own
+            GhostErrors.write(response, GhostError.of(GhostError.Type.RequestEntityTooLargeError,
+                    "The request is larger than this site accepts."), false);
+            return;
+        }
+        String path = request.getRequestURI();
+        String acceptVersion = null;
+        Matcher versioned = VERSIONED.matcher(path);
         if (versioned.matches()) {
             String version = versioned.group(1);
-            String path = "/ghost/api/" + versioned.group(2) + (versioned.group(3) == null ? "/" : versioned.group(3));
-            String acceptVersion = "canary".equals(version) ? "v4.0" : version + ".0";
+            path = "/ghost/api/" + versioned.group(2) + (versioned.group(3) == null ? "/" : versioned.group(3));
+            acceptVersion = request.getHeader("Accept-Version") != null ? null
+                    : "canary".equals(version) ? "v4.0" : version + ".0";
             response.setHeader("Deprecation", "version=\"" + ("canary".equals(version) ? "v4" : version) + "\"");
             response.setHeader("Link", "<" + site.current().absolute(path) + ">; rel=\"latest-version\"");
-            served = new Rewritten(request, path, request.getHeader("Accept-Version") == null ? acceptVersion : null);
         }
+        HttpServletRequest served = new Rewritten(request, path, acceptVersion);
         if (served.getRequestURI().startsWith("/ghost/api/content/")) {
             response.setHeader("Access-Control-Allow-Origin", "*");
         }
         chain.doFilter(served, response);
     }
 
-    /** The request as if it had asked for the current path (and, when it named no version, the old one). */
+    /**
+     * The request as if it had asked for the current path (and, when it named no version, the old one), and for
+     * JSON: Ghost answers JSON whatever {@code Accept} says, and so do these APIs.
+     */
     private static final class Rewritten extends HttpServletRequestWrapper {
 
+        private static final String JSON = "application/json, */*;q=0.1";
         private final String path;
         private final String acceptVersion;
 
@@ -90,13 +104,20 @@ class ApiVersionFilter extends OncePerRequestFilter {
 
         @Override
         public String getHeader(String name) {
-            return acceptVersion != null && "accept-version".equals(name.toLowerCase(Locale.ROOT)) ? acceptVersion
-                    : super.getHeader(name);
+            String lower = name.toLowerCase(Locale.ROOT);
+            if ("accept".equals(lower)) {
+                return JSON;
+            }
+            return acceptVersion != null && "accept-version".equals(lower) ? acceptVersion : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return acceptVersion != null && "accept-version".equals(name.toLowerCase(Locale.ROOT))
+            String lower = name.toLowerCase(Locale.ROOT);
+            if ("accept".equals(lower)) {
+                return Collections.enumeration(List.of(JSON));
+            }
+            return acceptVersion != null && "accept-version".equals(lower)
                     ? Collections.enumeration(List.of(acceptVersion)) : super.getHeaders(name);
         }
 

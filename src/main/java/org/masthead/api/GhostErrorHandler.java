@@ -94,6 +94,11 @@ class GhostErrorHandler {
         return respond(GhostError.of(GhostError.Type.MaintenanceError, error.getMessage()), handler, request);
     }
 
+    @ExceptionHandler(org.masthead.media.MediaTooLargeException.class)
+    ResponseEntity<Map<String, Object>> tooLargeImage(MediaException error, HandlerMethod handler, HttpServletRequest request) {
+        return respond(GhostError.of(GhostError.Type.RequestEntityTooLargeError, error.getMessage()), handler, request);
+    }
+
     @ExceptionHandler(MediaException.class)
     ResponseEntity<Map<String, Object>> media(MediaException error, HandlerMethod handler, HttpServletRequest request) {
         return respond(GhostError.of(GhostError.Type.UnsupportedMediaTypeError, error.getMessage()), handler, request);
@@ -143,7 +148,7 @@ class GhostErrorHandler {
         GhostEndpoint endpoint = handler == null ? null : handler.getMethodAnnotation(GhostEndpoint.class);
         return ResponseEntity.status(error.type().status())
                 .header(HttpHeaders.CACHE_CONTROL, GhostErrors.cacheControl(error, "GET".equals(request.getMethod())))
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8))
                 .body(GhostErrors.body(error, endpoint));
     }
 }

@@ -46,7 +46,7 @@ class ImageProcessor {
         ImageType type = ImageType.detect(bytes).orElseThrow(() -> new MediaException(
                 "Only JPEG, PNG, WebP and GIF images can be uploaded; this file is none of them."));
         if (bytes.length > limits.maxBytes().toBytes()) {
-            throw new MediaException("The file is " + megabytes(bytes.length) + "; images may be at most "
+            throw new MediaTooLargeException("The file is " + megabytes(bytes.length) + "; images may be at most "
                     + megabytes(limits.maxBytes().toBytes()) + ".");
         }
         BufferedImage image = decode(bytes, type);

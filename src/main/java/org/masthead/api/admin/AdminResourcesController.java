@@ -78,7 +78,7 @@ class AdminResourcesController {
                 params.offset(), params.include().contains("count.posts"));
         Site site = ghost.site();
         List<Map<String, Object>> items = new ArrayList<>();
-        page.rows().forEach(tag -> items.add(ghost.tag(tag, true, site)));
+        page.rows().forEach(tag -> items.add(GhostJson.onlyFields(ghost.tag(tag, true, site), params.fields())));
         return envelope("tags", items, params.pagination(page.total()));
     }
 
@@ -136,7 +136,7 @@ class AdminResourcesController {
         Site site = ghost.site();
         Map<Long, StaffMember> byAuthor = ghost.staffByAuthor();
         List<Map<String, Object>> items = new ArrayList<>();
-        page.rows().forEach(author -> items.add(ghost.author(author, true, site, byAuthor)));
+        page.rows().forEach(author -> items.add(GhostJson.onlyFields(ghost.author(author, true, site, byAuthor), params.fields())));
         return envelope("users", items, params.pagination(page.total()));
     }
 
@@ -196,7 +196,7 @@ class AdminResourcesController {
             throw new UncheckedIOException(e);
         }
         if (!"image".equals(purpose) && stored.width() != stored.height()) {
-            throw GhostError.validation("file", "A " + purpose.replace('_', ' ') + " must be square; this image is "
+            throw GhostError.validation("file", ("icon".equals(purpose) ? "An icon" : "A profile image") + " must be square; this image is "
                     + stored.width() + "×" + stored.height() + ".");
         }
         Map<String, Object> image = new LinkedHashMap<>();

@@ -42,10 +42,7 @@ class AdminWebhooksController {
     ResponseEntity<Map<String, Object>> add(@RequestBody(required = false) JsonNode body, HttpServletRequest request) {
         Integration integration = subscriber(request);
         PostInput input = PostInput.from(body, "webhooks");
-        if (input.has("integration_id") && !input.text("integration_id").isEmpty()
-                && !input.text("integration_id").equals(integration.publicId())) {
-            throw GhostError.validation("integration_id", "An integration registers webhooks for itself only.");
-        }
+        requireOwnIntegration(input, integration);
         Webhooks.Webhook created = webhooks.create(integration.id(), fields(input, null));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("webhooks", List.of(json(created, integration))));
     }
@@ -55,7 +52,9 @@ class AdminWebhooksController {
     Map<String, Object> edit(@PathVariable String id, @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
         Integration integration = subscriber(request);
         Webhooks.Webhook current = own(id, integration);
-        Webhooks.Webhook updated = webhooks.update(current.id(), fields(PostInput.from(body, "webhooks"), current));
+        PostInput input = PostInput.from(body, "webhooks");
+        requireOwnIntegration(input, integration);
+        Webhooks.Webhook updated = webhooks.update(current.id(), fields(input, current));
         return Map.of("webhooks", List.of(json(updated, integration)));
     }
 
@@ -65,6 +64,13 @@ class AdminWebhooksController {
         Integration integration = subscriber(request);
         webhooks.delete(own(id, integration).id());
         return ResponseEntity.noContent().build();
+    }
+
+    private static void requireOwnIntegration(PostInput input, Integration integration) {
+        if (input.has("integration_id") && !input.text("integration_id").isEmpty()
+                && !input.text("integration_id").equals(integration.publicId())) {
+            throw GhostError.validation("integration_id", "An integration registers webhooks for itself only.");
+        }
     }
 
     private static Integration subscriber(HttpServletRequest request) {

@@ -40,7 +40,7 @@ record PostInput(JsonNode json) {
                 });
             }
         }
-        if (input.has("visibility") && !"public".equals(input.text("visibility"))) {
+        if (input.has("visibility") && !input.text("visibility").isEmpty() && !"public".equals(input.text("visibility"))) {
             throw GhostError.validation("visibility", "Memberships are not available yet: visibility must be \"public\".");
         }
         return input;

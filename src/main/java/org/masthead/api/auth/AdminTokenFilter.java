@@ -67,6 +67,10 @@ public class AdminTokenFilter extends OncePerRequestFilter {
         } catch (GhostError refused) {
             GhostErrors.write(response, refused, "GET".equals(request.getMethod()));
             return;
+        } catch (org.springframework.dao.DataAccessException e) {
+            GhostErrors.write(response, GhostError.of(GhostError.Type.MaintenanceError,
+                    "The database is unavailable; try again shortly."), "GET".equals(request.getMethod()));
+            return;
         }
         chain.doFilter(request, response);
     }

@@ -47,7 +47,14 @@ public class ContentKeyFilter extends OncePerRequestFilter {
                     "INVALID_REQUEST"), get);
             return;
         }
-        Optional<Integration> integration = integrations.byContentKey(keys[0]);
+        Optional<Integration> integration;
+        try {
+            integration = integrations.byContentKey(keys[0]);
+        } catch (org.springframework.dao.DataAccessException e) {
+            GhostErrors.write(response, GhostError.of(GhostError.Type.MaintenanceError,
+                    "The database is unavailable; try again shortly."), get);
+            return;
+        }
         if (integration.isEmpty()) {
             boolean adminKey = keys[0].matches("[0-9a-f]{24}") && integrations.byAdminKeyId(keys[0]).isPresent();
             GhostErrors.write(response, adminKey

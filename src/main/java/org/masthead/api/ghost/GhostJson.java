@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Masthead's articles, pages, bylines and tags in the shapes Ghost's APIs return, field for field (see
  * {@code docs/ghost-api.md}): the Content API's public view with {@code +00:00} dates, the Admin API's with
- * status, emails and roles and {@code Z} dates. Masthead adds {@code feature_image_credit} and {@code section}.
+ * status, emails and roles and {@code Z} dates. Masthead adds {@code feature_image_credit} and {@code section} to
+ * posts and {@code job_title} to authors.
  */
 @Component
 public class GhostJson {
@@ -145,6 +146,10 @@ public class GhostJson {
         post.put("feature_image_caption", blankToNull(row.featureImageCaption()));
         post.put("feature_image_credit", blankToNull(row.featureImageCredit()));
         post.put("section", row.sectionSlug() == null ? null : section(row, site));
+        if (!view.admin()) {
+            post.put("access", true); // no memberships yet: every reader may read every published post
+            post.put("comments", false);
+        }
         if (row.kind() == ArticleKind.PAGE) {
             post.put("show_title_and_feature_image", true);
         }
@@ -155,6 +160,20 @@ public class GhostJson {
             post.put("email", null);
         }
         return onlyFields(post, view);
+    }
+
+    /** With {@code fields}, only those fields of a tag, author or user (and its {@code count}). */
+    public static Map<String, Object> onlyFields(Map<String, Object> item, Set<String> fields) {
+        if (fields.isEmpty()) {
+            return item;
+        }
+        Map<String, Object> chosen = new LinkedHashMap<>();
+        item.forEach((key, value) -> {
+            if (fields.contains(key) || key.equals("count")) {
+                chosen.put(key, value);
+            }
+        });
+        return chosen;
     }
 
     /** With {@code fields}, only those (and the relations asked for with {@code include}). */

@@ -69,12 +69,19 @@ public class Integrations {
                 .param(keyId).query((rs, n) -> row(rs)).optional());
     }
 
-    /** Shown in the newsroom; written at most once a minute per integration, not on every request. */
+    /**
+     * Shown in the newsroom; written at most once a minute per integration, not on every request, and never at the
+     * cost of the request: a failed write is only logged.
+     */
     public void markUsed(Integration integration) {
         Instant now = clock.instant();
         if (integration.lastUsedAt() == null || integration.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
-            jdbc.sql("update integration set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-                    .params(at(now), integration.id(), at(now.minus(LAST_USED_PRECISION))).update();
+            try {
+                jdbc.sql("update integration set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                        .params(at(now), integration.id(), at(now.minus(LAST_USED_PRECISION))).update();
+            } catch (org.springframework.dao.DataAccessException e) {
+                org.slf4j.LoggerFactory.getLogger(Integrations.class).debug("Could not note the use of {}", integration.name(), e);
+            }
             byKey.invalidate("content:" + integration.contentKey());
             byKey.invalidate("admin:" + integration.adminKeyId());
         }
@@ -114,7 +121,7 @@ public class Integrations {
         int updated = jdbc.sql("update integration set name = ?, description = ?, role = ?, updated_at = ? where id = ?")
                 .params(fields.name(), fields.description(), role.name(), at(clock.instant()), id).update();
         requireFound(updated);
-        signals.send(SIGNAL); // its actor (and role) is cached with its keys
+        keysChanged(); // its actor (and role) is cached with its keys
         return find(id).orElseThrow();
     }
 
@@ -123,7 +130,7 @@ public class Integrations {
     public Integration regenerateContentKey(long id) {
         requireFound(jdbc.sql("update integration set content_key = ?, updated_at = ? where id = ?")
                 .params(hex(13), at(clock.instant()), id).update());
-        signals.send(SIGNAL);
+        keysChanged();
         return find(id).orElseThrow();
     }
 
@@ -132,7 +139,7 @@ public class Integrations {
     public Integration regenerateAdminKey(long id) {
         requireFound(jdbc.sql("update integration set admin_key_id = ?, admin_secret = ?, updated_at = ? where id = ?")
                 .params(hex(12), hex(32), at(clock.instant()), id).update());
-        signals.send(SIGNAL);
+        keysChanged();
         return find(id).orElseThrow();
     }
 
@@ -140,7 +147,26 @@ public class Integrations {
     @Transactional
     public void delete(long id) {
         requireFound(jdbc.sql("delete from integration where id = ?").param(id).update());
+        keysChanged();
+    }
+
+    /**
+     * Every node drops its cached keys once the change commits: this one right after the commit (so the very next
+     * request is checked against the new keys), the others when PostgreSQL delivers the signal.
+     */
+    private void keysChanged() {
         signals.send(SIGNAL);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            byKey.invalidateAll();
+                        }
+                    });
+        } else {
+            byKey.invalidateAll();
+        }
     }
 
     @EventListener

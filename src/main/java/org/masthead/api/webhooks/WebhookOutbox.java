@@ -27,16 +27,15 @@ import org.masthead.system.SiteSettingsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records the webhook calls a change owes, in the change's own transaction (an outbox): the payload is Ghost's —
  * the resource as the Admin API shows it now, and as {@code previous} only the fields that changed, with their
  * old values — so it describes exactly this change even if another follows a moment later, and it exists if and
- * only if the change committed. {@link WebhookSender} delivers it afterwards, never on the request thread.
- * Imports fire nothing.
+ * only if the change committed. With the calls it publishes {@link WebhookCallsOwed}, which the event registry
+ * records with the change; its durable listener ({@link WebhookDispatch}) has {@link WebhookSender} deliver them
+ * after the commit, never on the request thread. Imports fire nothing.
  */
 @Component
 class WebhookOutbox {
@@ -45,18 +44,18 @@ class WebhookOutbox {
     private final PostReader posts;
     private final TaxonomyReader taxonomy;
     private final GhostJson ghost;
-    private final WebhookSender sender;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    WebhookOutbox(Webhooks webhooks, PostReader posts, TaxonomyReader taxonomy, GhostJson ghost, WebhookSender sender,
-                  JdbcClient jdbc, Clock clock) {
+    WebhookOutbox(Webhooks webhooks, PostReader posts, TaxonomyReader taxonomy, GhostJson ghost,
+                  org.springframework.context.ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.webhooks = webhooks;
         this.posts = posts;
         this.taxonomy = taxonomy;
         this.ghost = ghost;
-        this.sender = sender;
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -143,18 +142,10 @@ class WebhookOutbox {
                         """).params(webhook.id(), event, resourceKey, payload, Webhooks.at(now), Webhooks.at(now)).update();
             }
         }
-        if (!owed) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.wake();
-                }
-            });
-        } else {
-            sender.wake();
+        if (owed) {
+            // recorded by the event registry with this change: its durable listener sends the calls once the change
+            // commits, and is run again after a restart if the node died first
+            events.publishEvent(new WebhookCallsOwed(resourceKey, event));
         }
     }
 

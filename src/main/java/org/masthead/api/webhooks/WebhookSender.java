@@ -71,9 +71,13 @@ public class WebhookSender implements SmartLifecycle {
     private volatile ExecutorService workers;
     private volatile boolean running;
 
-    WebhookSender(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, Settings settings) {
+    WebhookSender(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock,
+                  Settings settings) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // claims and results commit on their own, whoever calls (the registry's listener runs in a transaction of its
+        // own): a lease must be visible to other nodes before the call, and no transaction waits on a target
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -100,17 +104,22 @@ public class WebhookSender implements SmartLifecycle {
 
     private void drain() {
         try {
-            while (running) {
-                Optional<Claimed> claimed = claim();
-                if (claimed.isEmpty()) {
-                    return;
-                }
-                deliver(claimed.get());
-            }
+            sendDue();
         } catch (RuntimeException e) {
             log.warn("Webhook deliveries paused until the next poll: {}", e.getMessage());
         } finally {
             draining.decrementAndGet();
+        }
+    }
+
+    /** Sends every delivery that is due now, on the caller's thread, oldest first per resource. */
+    public void sendDue() {
+        while (running) {
+            Optional<Claimed> claimed = claim();
+            if (claimed.isEmpty()) {
+                return;
+            }
+            deliver(claimed.get());
         }
     }
 

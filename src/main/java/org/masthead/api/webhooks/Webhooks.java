@@ -93,6 +93,11 @@ public class Webhooks {
     @Transactional
     public Webhook update(long id, Fields fields) {
         Fields checked = checked(fields);
+        Webhook current = find(id).orElseThrow(() -> new org.masthead.system.NotFoundException("That webhook no longer exists."));
+        if (checked.equals(new Fields(current.event(), current.targetUrl(), current.name(), current.secret(),
+                current.apiVersion()))) {
+            return current; // nothing changed: not even updated_at moves
+        }
         requireFound(jdbc.sql("""
                 update webhook set event = ?, target_url = ?, name = ?, secret = ?, api_version = ?, updated_at = ?
                 where id = ?
