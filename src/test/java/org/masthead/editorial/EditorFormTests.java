@@ -270,4 +270,38 @@ class EditorFormTests {
         assertThat(article.selectFirst("meta[name=twitter:title]").attr("content")).isEqualTo("Posted on X");
         assertThat(article.selectFirst("meta[name=twitter:description]").attr("content")).isEqualTo("What friends read.");
     }
+
+    @Test
+    void featuredAndACanonicalAddressAreKeptThroughTheEditor() {
+        NewsroomClient editor = as(staff.editor());
+        List<Map.Entry<String, String>> form = formOf(Jsoup.parse(editor.get("/admin/articles/new").body()), "publish");
+        String headline = "Republished from the origin " + staff.section().slug();
+        form.replaceAll(field -> switch (field.getKey()) {
+            case "headline" -> Map.entry("headline", headline);
+            case "sectionId" -> Map.entry("sectionId", String.valueOf(staff.section().id()));
+            case "canonicalUrl" -> Map.entry("canonicalUrl", "javascript:alert(1)");
+            case "bodyMarkdown" -> Map.entry("bodyMarkdown", "Body text.");
+            default -> field;
+        });
+        form.removeIf(field -> field.getKey().equals("authorIds") || field.getKey().equals("bodyDocument"));
+        form.add(Map.entry("authorIds", String.valueOf(staff.byline().id())));
+        form.add(Map.entry("featured", "true"));
+        HttpResponse<String> refused = editor.post("/admin/articles", form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).select("#canonicalUrl-error").text()).contains("https://");
+
+        form.replaceAll(field -> field.getKey().equals("canonicalUrl")
+                ? Map.entry("canonicalUrl", "https://origin.example/story") : field);
+        HttpResponse<String> published = editor.post("/admin/articles", form);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
+        String editorPath = published.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*$", "");
+
+        Document article = new ReaderClient(port).page("/articles/" + org.masthead.text.Slugs.slugify(headline));
+        assertThat(article.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("https://origin.example/story");
+        Document reopened = Jsoup.parse(editor.get(editorPath).body());
+        assertThat(reopened.selectFirst("input[name=featured]").hasAttr("checked")).isTrue();
+        assertThat(reopened.selectFirst("#canonicalUrl").val()).isEqualTo("https://origin.example/story");
+        long id = Long.parseLong(editorPath.replaceAll("\\D+", ""));
+        assertThat(publishing.view(Stories.SYSTEM, id).content().featured()).isTrue();
+    }
 }
