@@ -22,10 +22,11 @@ class UnusedUploadsTests {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
 
+    // Sizes no other test uses: the same bytes are one picture, and another test's picture may well be in use.
     @Test
     void anUploadNobodyUsedIsSweptAfterADayAndAUsedOneStays() {
-        MediaFile unused = library.uploadForArticle(UploadTestsSupport.jpeg(640, 480), "abandoned.jpg", null);
-        MediaFile used = library.uploadForArticle(UploadTestsSupport.jpeg(641, 480), "kept.jpg", null);
+        MediaFile unused = library.uploadForArticle(UploadTestsSupport.jpeg(617, 403), "abandoned.jpg", null);
+        MediaFile used = library.uploadForArticle(UploadTestsSupport.jpeg(618, 403), "kept.jpg", null);
         library.claim(java.util.List.of(used.id()));
         UnusedUploads now = sweeper(Instant.now());
         UnusedUploads twoDaysOn = sweeper(Instant.now().plus(Duration.ofDays(2)));
@@ -44,7 +45,7 @@ class UnusedUploadsTests {
 
     @Test
     void thePictureUploadedToTheLibraryItselfIsKeptEvenIfTheEditorHadItUnusedBefore() {
-        byte[] picture = UploadTestsSupport.jpeg(642, 480);
+        byte[] picture = UploadTestsSupport.jpeg(619, 403);
         MediaFile fromTheEditor = library.uploadForArticle(picture, "draft.jpg", null);
         MediaFile intoTheLibrary = library.upload(picture, "library.jpg", null);
 

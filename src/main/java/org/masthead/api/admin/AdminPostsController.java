@@ -72,13 +72,13 @@ class AdminPostsController {
     @GetMapping({"/posts", "/posts/"})
     @GhostEndpoint(docName = "posts", method = "browse")
     Map<String, Object> browsePosts(HttpServletRequest request) {
-        return browse(request, ArticleKind.ARTICLE, "posts", "p.published_at desc nulls first, p.updated_at desc, p.id desc");
+        return browse(request, ArticleKind.ARTICLE, "posts", "p.updated_at desc, p.id desc");
     }
 
     @GetMapping({"/pages", "/pages/"})
     @GhostEndpoint(docName = "pages", method = "browse")
     Map<String, Object> browsePages(HttpServletRequest request) {
-        return browse(request, ArticleKind.PAGE, "pages", "p.published_at desc nulls first, p.updated_at desc, p.id desc");
+        return browse(request, ArticleKind.PAGE, "pages", "p.updated_at desc, p.id desc");
     }
 
     @GetMapping({"/posts/{id}", "/posts/{id}/"})

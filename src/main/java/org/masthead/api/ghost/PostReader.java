@@ -2,6 +2,7 @@ package org.masthead.api.ghost;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,17 +11,26 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.masthead.api.nql.SqlCondition;
 import org.masthead.body.BodyFormat;
 import org.masthead.content.ArticleKind;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.Author;
+import org.masthead.system.ContentChanged;
+import org.masthead.system.SurrogateKey;
+import org.masthead.system.TaggedCache;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,46 +41,73 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PostReader {
 
-    /** What a caller may see, as a condition on {@code p} (content_post) with its parameters. */
-    public record Scope(String sql, List<Object> params) {
+    /**
+     * What a caller may see, as a condition on {@code p} (content_post) with its parameters.
+     *
+     * @param published only what readers see (whose totals may be cached: every change to it evicts them)
+     * @param everyOne  the whole kind, with no restriction to one integration's articles
+     */
+    public record Scope(String sql, List<Object> params, ArticleKind kind, boolean published, boolean everyOne) {
 
         public static Scope published(ArticleKind kind) {
-            return new Scope("p.kind = ? and p.status = 'published'", List.of(kind.dbValue()));
+            return new Scope("p.kind = ? and p.status = 'published'", List.of(kind.dbValue()), kind, true, true);
         }
 
         /** Every article of the kind, or only the ones the integration created. */
         public static Scope all(ArticleKind kind, Long onlyCreatedByIntegration) {
-            return onlyCreatedByIntegration == null ? new Scope("p.kind = ?", List.of(kind.dbValue()))
-                    : new Scope("p.kind = ? and p.created_by_integration = ?", List.of(kind.dbValue(), onlyCreatedByIntegration));
+            return onlyCreatedByIntegration == null ? new Scope("p.kind = ?", List.of(kind.dbValue()), kind, false, true)
+                    : new Scope("p.kind = ? and p.created_by_integration = ?", List.of(kind.dbValue(), onlyCreatedByIntegration),
+                    kind, false, false);
         }
     }
 
     public record Page(List<PostRow> rows, long total) {
     }
 
-    private static final String COLUMNS = """
-            p.id, p.public_id, p.uuid, p.kind, p.slug, p.headline, p.standfirst, p.status, p.featured, p.language,
-            p.section_id, p.section_slug, p.section_name, p.body_source, p.body_format, p.body_html, p.body_text,
-            p.word_count, p.body_image_count, p.lead_image_id, lead.file_name as lead_file, p.lead_image_alt,
-            p.lead_image_caption, p.lead_image_credit, p.published_at, p.scheduled_at, p.created_at, p.updated_at,
-            p.created_by, p.created_by_integration, p.version, p.meta_title, p.meta_description, p.og_title,
-            p.og_description, og.file_name as og_file, p.twitter_title, p.twitter_description,
-            tw.file_name as twitter_file, p.canonical_url
-            """;
-    private static final String FROM = """
+    /**
+     * An article with its pictures' files and, as JSON arrays in byline and tag order, its authors and tags: one
+     * query for a whole page, planned quickly (scalar subqueries, no join search) and run for the page's rows only.
+     */
+    private static final String ROWS = """
+            select p.id, p.public_id, p.uuid, p.kind, p.slug, p.headline, p.standfirst, p.status, p.featured, p.language,
+                p.section_id, p.section_slug, p.section_name, p.body_source, p.body_format, p.body_html, p.body_text,
+                p.word_count, p.body_image_count, p.lead_image_id, p.lead_image_alt, p.lead_image_caption,
+                p.lead_image_credit, p.published_at, p.scheduled_at, p.created_at, p.updated_at, p.created_by,
+                p.created_by_integration, p.version, p.meta_title, p.meta_description, p.og_title, p.og_description,
+                p.twitter_title, p.twitter_description, p.canonical_url,
+                (select m.file_name from media_picture m where m.media_id = p.lead_image_id) as lead_file,
+                (select m.file_name from media_picture m where m.media_id = p.og_image_id) as og_file,
+                (select m.file_name from media_picture m where m.media_id = p.twitter_image_id) as twitter_file,
+                (select json_agg(json_build_object('id', a.id, 'public_id', a.public_id, 'slug', a.slug, 'name', a.name,
+                        'job_title', a.job_title, 'bio', a.bio, 'links', a.links, 'listed', a.listed,
+                        'created_at', a.created_at, 'updated_at', a.updated_at,
+                        'avatar', (select m.file_name from media_picture m where m.media_id = a.avatar_id))
+                        order by pa.position)
+                 from content_post_author pa join content_author a on a.id = pa.author_id where pa.article_id = p.id) as authors,
+                (select json_agg(json_build_object('id', t.id, 'public_id', t.public_id, 'slug', t.slug, 'name', t.name,
+                        'description', t.description, 'created_at', t.created_at, 'updated_at', t.updated_at)
+                        order by pt.position)
+                 from content_post_tag pt join content_tag t on t.id = pt.tag_id where pt.article_id = p.id) as tags
             from content_post p
-            left join media_picture lead on lead.media_id = p.lead_image_id
-            left join media_picture og on og.media_id = p.og_image_id
-            left join media_picture tw on tw.media_id = p.twitter_image_id
             """;
     private static final TypeReference<List<Author.AuthorLink>> LINKS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Totals of filtered lists of published articles, dropped by the same change signals as the lists themselves. */
+    private final TaggedCache<String, Long> totals = new TaggedCache<>(10_000, Duration.ofSeconds(60));
+    private final boolean cacheTotals;
 
-    PostReader(JdbcClient jdbc) {
+    PostReader(JdbcClient jdbc, @Value("${masthead.api.cache.enabled:true}")
+            boolean cacheTotals) {
         this.jdbc = jdbc;
+        this.cacheTotals = cacheTotals;
+    }
+
+    @EventListener
+    void contentChanged(ContentChanged change) {
+        totals.evict(change);
     }
 
     /**
@@ -84,16 +121,43 @@ public class PostReader {
             where += " and " + filter.sql();
             params.addAll(filter.params());
         }
-        long total = jdbc.sql("select count(*) from content_post p " + where).params(params).query(Long.class).single();
+        long total = total(scope, filter, where, params);
         if (total == 0 || offset >= total) {
             return new Page(List.of(), total);
         }
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(limit);
         pageParams.add(offset);
-        List<PostRow> rows = jdbc.sql("select " + COLUMNS + FROM + where + " order by " + orderSql + " limit ? offset ?")
-                .params(pageParams).query((rs, n) -> row(rs)).list();
-        return new Page(withRelations(rows), total);
+        // the page's ids first (an index walk, however deep the page), then only those rows with everything they show
+        List<Long> ids = jdbc.sql("select p.id from content_post p " + where + " order by " + orderSql + " limit ? offset ?")
+                .params(pageParams).query(Long.class).list();
+        if (ids.isEmpty()) {
+            return new Page(List.of(), total);
+        }
+        Map<Long, PostRow> byId = new HashMap<>();
+        jdbc.sql(ROWS + "where p.id = any(?)").param(ids.toArray(Long[]::new)).query((rs, n) -> row(rs))
+                .list().forEach(row -> byId.put(row.id(), row));
+        return new Page(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), total);
+    }
+
+    /**
+     * How many articles the list has: unfiltered, from the counts content keeps exact per kind and status (no
+     * count over a million rows); filtered, counted — and, for published articles, kept until a change touching
+     * published articles, sections, bylines or tags evicts it.
+     */
+    private long total(Scope scope, SqlCondition filter, String where, List<Object> params) {
+        if (filter == null && scope.everyOne()) {
+            return jdbc.sql("select coalesce(sum(articles), 0) from content_post_count where kind = ?"
+                            + (scope.published() ? " and status = 'published'" : ""))
+                    .param(scope.kind().dbValue()).query(Long.class).single();
+        }
+        Supplier<Long> count = () -> jdbc.sql("select count(*) from content_post p " + where)
+                .params(params).query(Long.class).single();
+        if (!cacheTotals || !scope.published()) {
+            return count.get();
+        }
+        return totals.get(where + " " + params, ignored -> new TaggedCache.Tagged<>(count.get(),
+                Set.of(SurrogateKey.FEEDS, SurrogateKey.SITE, SurrogateKey.TAGS)));
     }
 
     /** One article by {@code id}, {@code slug} or {@code uuid} (the caller names the column), within the scope. */
@@ -103,36 +167,8 @@ public class PostReader {
         }
         List<Object> params = new ArrayList<>(scope.params());
         params.add(value);
-        return jdbc.sql("select " + COLUMNS + FROM + "where " + scope.sql() + " and p." + column + " = ?")
-                .params(params).query((rs, n) -> row(rs)).optional()
-                .map(row -> withRelations(List.of(row)).get(0));
-    }
-
-    private List<PostRow> withRelations(List<PostRow> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        Long[] ids = rows.stream().map(PostRow::id).toArray(Long[]::new);
-        Map<Long, List<AuthorRow>> authors = new HashMap<>();
-        jdbc.sql("""
-                select pa.article_id, a.id, a.public_id, a.slug, a.name, a.job_title, a.bio, m.file_name as avatar,
-                       a.links::text as links, a.listed, a.created_at, a.updated_at
-                from content_post_author pa join content_author a on a.id = pa.author_id
-                left join media_picture m on m.media_id = a.avatar_id
-                where pa.article_id = any(?) order by pa.article_id, pa.position
-                """).param(ids).query(rs -> {
-                    authors.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>()).add(author(rs, null));
-                });
-        Map<Long, List<TagRow>> tags = new HashMap<>();
-        jdbc.sql("""
-                select pt.article_id, t.id, t.public_id, t.slug, t.name, t.description, t.created_at, t.updated_at
-                from content_post_tag pt join content_tag t on t.id = pt.tag_id
-                where pt.article_id = any(?) order by pt.article_id, pt.position
-                """).param(ids).query(rs -> {
-                    tags.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>()).add(tag(rs, null));
-                });
-        return rows.stream().map(row -> row.withRelations(authors.getOrDefault(row.id(), List.of()),
-                tags.getOrDefault(row.id(), List.of()))).toList();
+        return jdbc.sql(ROWS + "where " + scope.sql() + " and p." + column + " = ?")
+                .params(params).query((rs, n) -> row(rs)).optional();
     }
 
     /** Published articles per byline, for {@code count.posts}. */
@@ -174,7 +210,7 @@ public class PostReader {
                 rs.getString("description"), instant(rs, "created_at"), instant(rs, "updated_at"), postCount);
     }
 
-    private static PostRow row(ResultSet rs) throws SQLException {
+    private PostRow row(ResultSet rs) throws SQLException {
         return new PostRow(rs.getLong("id"), rs.getString("public_id"), rs.getObject("uuid", UUID.class),
                 ArticleKind.fromDb(rs.getString("kind")), rs.getString("slug"), rs.getString("headline"),
                 rs.getString("standfirst"), ArticleStatus.fromDb(rs.getString("status")), rs.getBoolean("featured"),
@@ -188,7 +224,47 @@ public class PostReader {
                 rs.getObject("created_by_integration", Long.class), rs.getInt("version"), rs.getString("meta_title"),
                 rs.getString("meta_description"), rs.getString("og_title"), rs.getString("og_description"),
                 rs.getString("og_file"), rs.getString("twitter_title"), rs.getString("twitter_description"),
-                rs.getString("twitter_file"), rs.getString("canonical_url"), List.of(), List.of());
+                rs.getString("twitter_file"), rs.getString("canonical_url"), authors(rs.getString("authors")),
+                tags(rs.getString("tags")));
+    }
+
+    private List<AuthorRow> authors(String array) {
+        if (array == null) {
+            return List.of();
+        }
+        List<AuthorRow> authors = new ArrayList<>();
+        for (JsonNode author : json.readTree(array)) {
+            authors.add(new AuthorRow(author.path("id").asLong(), author.path("public_id").asString(),
+                    author.path("slug").asString(), author.path("name").asString(), text(author, "job_title"),
+                    text(author, "bio"), text(author, "avatar"),
+                    json.convertValue(author.path("links"), LINKS), author.path("listed").asBoolean(),
+                    jsonInstant(author.path("created_at")), jsonInstant(author.path("updated_at")), null));
+        }
+        return authors;
+    }
+
+    private List<TagRow> tags(String array) {
+        if (array == null) {
+            return List.of();
+        }
+        List<TagRow> tags = new ArrayList<>();
+        for (JsonNode tag : json.readTree(array)) {
+            tags.add(new TagRow(tag.path("id").asLong(), tag.path("public_id").asString(), tag.path("slug").asString(),
+                    tag.path("name").asString(), text(tag, "description"), jsonInstant(tag.path("created_at")),
+                    jsonInstant(tag.path("updated_at")), null));
+        }
+        return tags;
+    }
+
+    /** A JSON string field as the column it came from: null when SQL had none. */
+    private static String text(JsonNode object, String field) {
+        JsonNode value = object.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asString();
+    }
+
+    /** PostgreSQL writes timestamptz in JSON as ISO 8601 with an offset. */
+    private static Instant jsonInstant(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode() ? null : OffsetDateTime.parse(value.asString()).toInstant();
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

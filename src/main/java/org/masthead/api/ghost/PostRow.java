@@ -23,15 +23,6 @@ public record PostRow(long id, String publicId, UUID uuid, ArticleKind kind, Str
                       String twitterDescription, String twitterImageFile, String canonicalUrl,
                       List<AuthorRow> authors, List<TagRow> tags) {
 
-    public PostRow withRelations(List<AuthorRow> bylines, List<TagRow> tagList) {
-        return new PostRow(id, publicId, uuid, kind, slug, title, customExcerpt, status, featured, language, sectionId,
-                sectionSlug, sectionName, bodySource, bodyFormat, html, plaintext, words, images, featureImageId,
-                featureImageFile, featureImageAlt, featureImageCaption, featureImageCredit, publishedAt, scheduledAt,
-                createdAt, updatedAt, createdBy, createdByIntegration, version, metaTitle, metaDescription, ogTitle,
-                ogDescription, ogImageFile, twitterTitle, twitterDescription, twitterImageFile, canonicalUrl,
-                List.copyOf(bylines), List.copyOf(tagList));
-    }
-
     /** Ghost's status words: its drafts include what Masthead has in review or took offline. */
     public String ghostStatus() {
         return switch (status) {
