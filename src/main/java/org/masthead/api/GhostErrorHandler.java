@@ -132,6 +132,13 @@ class GhostErrorHandler {
                 handler, request);
     }
 
+    /** The client went away mid-response (a closed connection, a cancelled request): nobody is left to answer. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception error, HttpServletRequest request) {
+        log.debug("API client left before {} {} was answered: {}", request.getMethod(), request.getRequestURI(),
+                error.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception error, HandlerMethod handler, HttpServletRequest request) {
         log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), error);
