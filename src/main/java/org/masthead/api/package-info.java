@@ -7,5 +7,5 @@
  * integrations, webhooks and their delivery logs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Ghost API and webhooks",
-        allowedDependencies = {"content", "body", "media", "identity", "system", "text"})
+        allowedDependencies = {"content", "body", "media", "identity", "system", "text", "archive", "archive::source"})
 package org.masthead.api;

@@ -55,6 +55,12 @@ public final class ContentKeys {
         return keys;
     }
 
+    /** A batch from an archive can touch any list, feed and page footer: everything site-wide goes stale. */
+    public static Set<SurrogateKey> of(ArticlesImported event) {
+        return new LinkedHashSet<>(List.of(SurrogateKey.SITE, SurrogateKey.HOME, SurrogateKey.NEWS_FEED, SurrogateKey.FEEDS,
+                SurrogateKey.SITEMAPS, SurrogateKey.TAGS, SurrogateKey.SEARCH));
+    }
+
     public static Set<SurrogateKey> of(TaxonomyEvent event) {
         Set<SurrogateKey> keys = new LinkedHashSet<>();
         if (event instanceof TaxonomyEvent.SectionCreated || event instanceof TaxonomyEvent.SectionRenamed

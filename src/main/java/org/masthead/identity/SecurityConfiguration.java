@@ -30,7 +30,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(StaffRole.ADMINISTRATOR.name())
                         .requestMatchers(LOGIN, "/admin/setup").permitAll()
-                        .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/integrations/**", "/admin/integrations")
+                        .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/integrations/**", "/admin/integrations", "/admin/imports/**", "/admin/imports", "/admin/exports/**")
                         .hasRole(StaffRole.ADMINISTRATOR.name())
                         .requestMatchers("/admin/sections/**", "/admin/authors/**", "/admin/tags/**", "/admin/audit/**")
                         .hasRole(StaffRole.EDITOR.name())

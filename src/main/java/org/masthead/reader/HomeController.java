@@ -34,16 +34,31 @@ class HomeController {
     private final NewsFeed newsFeed;
     private final Layouts layouts;
     private final HttpCaching caching;
+    private final org.masthead.system.OldAddresses oldAddresses;
 
-    HomeController(PublishedArticles articles, NewsFeed newsFeed, Layouts layouts, HttpCaching caching) {
+    HomeController(PublishedArticles articles, NewsFeed newsFeed, Layouts layouts, HttpCaching caching,
+                   org.masthead.system.OldAddresses oldAddresses) {
         this.articles = articles;
         this.newsFeed = newsFeed;
         this.layouts = layouts;
         this.caching = caching;
+        this.oldAddresses = oldAddresses;
     }
 
     @GetMapping("/")
     ModelAndView home(ServletWebRequest request) {
+        String query = request.getRequest().getQueryString();
+        if (query != null && (request.getParameter("p") != null || request.getParameter("page_id") != null)) {
+            // WordPress's own address for a post ("/?p=123") from an imported archive
+            java.util.Optional<String> moved = oldAddresses.find("/", query);
+            if (moved.isPresent()) {
+                org.springframework.web.servlet.view.RedirectView redirect =
+                        new org.springframework.web.servlet.view.RedirectView(moved.get(), true);
+                redirect.setStatusCode(org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+                redirect.setExposeModelAttributes(false);
+                return new ModelAndView(redirect);
+            }
+        }
         NewsFeedBox box = newsFeed.box();
         // One more per section, so each block stays full after the lead story is left out of it.
         List<ArticleSummary> perSection = articles.latestPerSection(PER_SECTION + 1);

@@ -72,6 +72,13 @@ class SearchIndexer {
         }
     }
 
+    /** A batch from an archive: indexed in one statement, one signal for the whole batch. */
+    @ApplicationModuleListener
+    void articlesImported(org.masthead.content.ArticlesImported event) {
+        sync(event.articleIds());
+        indexChanged(Set.of(SurrogateKey.SEARCH));
+    }
+
     @ApplicationModuleListener
     void taxonomyChanged(TaxonomyEvent event) {
         if (event instanceof TaxonomyEvent.SectionRenamed renamed) {

@@ -62,6 +62,11 @@ class PurgePlanner {
     }
 
     @ApplicationModuleListener
+    void articlesImported(org.masthead.content.ArticlesImported event) {
+        execute(new Plan(ContentKeys.of(event), Set.of()));
+    }
+
+    @ApplicationModuleListener
     void taxonomyChanged(TaxonomyEvent event) {
         Set<SurrogateKey> keys = ContentKeys.of(event);
         Set<String> urls = new LinkedHashSet<>();

@@ -30,10 +30,13 @@ class ReaderErrors implements ErrorViewResolver {
 
     private final Layouts layouts;
     private final DatabaseAvailability availability;
+    private final org.springframework.beans.factory.ObjectProvider<OldAddresses> oldAddresses;
 
-    ReaderErrors(Layouts layouts, DatabaseAvailability availability) {
+    ReaderErrors(Layouts layouts, DatabaseAvailability availability,
+                 org.springframework.beans.factory.ObjectProvider<OldAddresses> oldAddresses) {
         this.layouts = layouts;
         this.availability = availability;
+        this.oldAddresses = oldAddresses;
     }
 
     /** The database is down or restarting: a 503 that says so and when to try again, never a stack of 500s. */
@@ -80,6 +83,12 @@ class ReaderErrors implements ErrorViewResolver {
     ModelAndView statusException(ResponseStatusException exception, HttpServletRequest request,
                                  HttpServletResponse response) {
         HttpStatusCode status = exception.getStatusCode();
+        if (status.value() == 404) {
+            ModelAndView moved = movedFromOldSite(request, response);
+            if (moved != null) {
+                return moved;
+            }
+        }
         String message = status.value() == 404 ? notFoundMessage() : exception.getReason();
         return page(status.value(), message, request, response);
     }
@@ -87,6 +96,29 @@ class ReaderErrors implements ErrorViewResolver {
     @ExceptionHandler(NoResourceFoundException.class)
     ModelAndView noResource(HttpServletRequest request, HttpServletResponse response) {
         return page(404, notFoundMessage(), request, response);
+    }
+
+    /**
+     * An address from the site an archive was imported from that a controller took for its own (Ghost's "/slug"
+     * looks like a static page here): a permanent redirect to where it lives now. Other old addresses never reach
+     * a controller and are answered by {@link OldAddressMapping}.
+     */
+    private ModelAndView movedFromOldSite(HttpServletRequest request, HttpServletResponse response) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return null;
+        }
+        OldAddresses addresses = oldAddresses.getIfAvailable();
+        java.util.Optional<String> location = addresses == null ? java.util.Optional.empty()
+                : addresses.find(request.getRequestURI(), request.getQueryString());
+        if (location.isEmpty()) {
+            return null;
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=86400");
+        org.springframework.web.servlet.view.RedirectView redirect =
+                new org.springframework.web.servlet.view.RedirectView(location.get(), true);
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
     }
 
     @Override

@@ -119,6 +119,18 @@ public class ArticleStore {
      * @return the event, or null when the command changed nothing
      */
     public ArticleEvent save(Article article, Actor actor) {
+        ArticleEvent event = saveQuietly(article, actor);
+        if (event != null) {
+            events.publishEvent(event);
+        }
+        return event;
+    }
+
+    /**
+     * Writes the change without publishing its event: for importers, which announce a whole batch at once
+     * ({@link org.masthead.content.ArticlesImported}) instead of a hundred thousand articles one by one.
+     */
+    public ArticleEvent saveQuietly(Article article, Actor actor) {
         if (!article.isChanged()) {
             return null;
         }
@@ -183,8 +195,17 @@ public class ArticleStore {
         article.identify(id, version, publicId, uuid);
         ArticleEvent event = article.event(actor, clock);
         article.settle();
-        events.publishEvent(event);
         return event;
+    }
+
+    /** The slug itself when free, else the first free "-2", "-3"… (an imported article's slug may be taken). */
+    public String uniqueSlug(String base) {
+        String candidate = base;
+        for (int n = 2; taken(candidate, null) && n < 100_000; n++) {
+            String suffix = "-" + n;
+            candidate = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
+        }
+        return candidate;
     }
 
     /**
@@ -253,13 +274,13 @@ public class ArticleStore {
                     lead_image_caption, lead_image_credit, status, published_at, scheduled_at, created_by, created_at,
                     updated_at, meta_title, meta_description, og_title, og_description, og_image_id, twitter_title,
                     twitter_description, twitter_image_id, canonical_url, featured, created_by_integration, public_id,
-                    uuid)
+                    uuid, import_key)
                 values (:kind, :slug, :headline, :standfirst, :sectionId, :language, :source, :format, :html, :text,
                     :words, :images, :readingMinutes, :imageId, :imageAlt, :imageCaption, :imageCredit, :status,
                     :publishedAt, :scheduledAt, :createdBy, :createdAt, :updatedAt, :metaTitle, :metaDescription, :ogTitle,
                     :ogDescription, :ogImageId, :twitterTitle, :twitterDescription, :twitterImageId, :canonicalUrl,
                     :featured, :createdByIntegration, coalesce(cast(:publicId as text), new_object_id()),
-                    coalesce(cast(:uuid as uuid), gen_random_uuid()))
+                    coalesce(cast(:uuid as uuid), gen_random_uuid()), :importKey)
                 returning id, public_id, uuid
                 """).paramSource(columns(article))
                 .query((rs, n) -> new Inserted(rs.getLong("id"), rs.getString("public_id"),
@@ -308,7 +329,8 @@ public class ArticleStore {
                 content.seo().metaTitle(), content.seo().metaDescription(), content.seo().ogTitle(),
                 content.seo().ogDescription(), content.seo().ogImageId(), content.seo().twitterTitle(),
                 content.seo().twitterDescription(), content.seo().twitterImageId(), content.seo().canonicalUrl(),
-                content.featured(), article.createdByIntegration(), article.publicId(), article.uuid());
+                content.featured(), article.createdByIntegration(), article.publicId(), article.uuid(),
+                article.importKey());
     }
 
     /** Named parameters of the article row, read by JdbcClient through the record's accessors. */
@@ -319,7 +341,7 @@ public class ArticleStore {
                    OffsetDateTime createdAt, OffsetDateTime updatedAt, String metaTitle, String metaDescription,
                    String ogTitle, String ogDescription, Long ogImageId, String twitterTitle, String twitterDescription,
                    Long twitterImageId, String canonicalUrl, boolean featured, Long createdByIntegration, String publicId,
-                   java.util.UUID uuid) {
+                   java.util.UUID uuid, String importKey) {
     }
 
     private void replaceAuthors(long articleId, List<Long> authorIds) {

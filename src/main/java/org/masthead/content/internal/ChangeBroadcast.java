@@ -27,6 +27,11 @@ class ChangeBroadcast {
     }
 
     @EventListener
+    void articlesImported(org.masthead.content.ArticlesImported event) {
+        signals.evict(org.masthead.content.ContentKeys.of(event));
+    }
+
+    @EventListener
     void taxonomyChanged(TaxonomyEvent event) {
         signals.evict(ContentKeys.of(event));
     }
