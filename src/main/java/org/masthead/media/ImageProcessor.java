@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks an uploaded image and prepares what is stored: the type from the file's bytes, size and pixel limits
  * (decompression bombs are refused from the header, before decoding), a full decode (damaged files are refused),
- * metadata stripped (JPEG and PNG re-encoded with EXIF orientation applied, WebP metadata chunks dropped), and
+ * metadata stripped (JPEG and PNG re-encoded with EXIF orientation applied — unless the file holds nothing but the
+ * picture already, see {@link CleanImages} — WebP metadata chunks dropped), and
  * resized variants for responsive images.
  */
 @Component
@@ -54,8 +55,9 @@ class ImageProcessor {
             image = ExifOrientation.apply(image, ExifOrientation.of(bytes));
         }
         byte[] original = switch (type) {
-            case JPEG -> encode(image, ImageType.JPEG, 0.92f);
-            case PNG -> encode(image, ImageType.PNG, 1f);
+            // a file that already is what this would make is kept as it is: re-encoding a JPEG costs quality each time
+            case JPEG -> CleanImages.isCleanJpeg(bytes) ? bytes : encode(image, ImageType.JPEG, 0.92f);
+            case PNG -> CleanImages.isCleanPng(bytes) ? bytes : encode(image, ImageType.PNG, 1f);
             case WEBP -> WebpMetadata.strip(bytes);
             case GIF -> bytes; // GIF carries no EXIF; re-encoding would lose animation
         };

@@ -92,6 +92,32 @@ class UploadTests {
     }
 
     @Test
+    void aPictureHoldingNothingButThePictureIsStoredByteForByteSoMovingItNeverDegradesIt() throws IOException {
+        byte[] clean = picture("jpg", 612, 401);
+        MediaFile stored = library.upload(clean, "clean.jpg", null);
+        assertThat(Files.readAllBytes(store.pathOf(stored.fileName()))).isEqualTo(clean);
+
+        // what the pipeline wrote, uploaded again (an export moved to another site), is the same file
+        byte[] again = Files.readAllBytes(store.pathOf(stored.fileName()));
+        assertThat(library.upload(again, "moved.jpg", null).fileName()).isEqualTo(stored.fileName());
+
+        // a comment segment is not part of the picture: such a file is rewritten without it
+        byte[] commented = new byte[clean.length + 12];
+        System.arraycopy(clean, 0, commented, 0, 2);
+        byte[] comment = {(byte) 0xFF, (byte) 0xFE, 0, 10, 'p', 'a', 'y', 'l', 'o', 'a', 'd', '!'};
+        System.arraycopy(comment, 0, commented, 2, comment.length);
+        System.arraycopy(clean, 2, commented, 14, clean.length - 2);
+        byte[] kept = Files.readAllBytes(store.pathOf(library.upload(commented, "commented.jpg", null).fileName()));
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("payload!");
+
+        // nor may anything ride after the picture's end
+        byte[] trailing = java.util.Arrays.copyOf(clean, clean.length + 8);
+        System.arraycopy("<script>".getBytes(StandardCharsets.ISO_8859_1), 0, trailing, clean.length, 8);
+        byte[] rewritten = Files.readAllBytes(store.pathOf(library.upload(trailing, "trailing.jpg", null).fileName()));
+        assertThat(new String(rewritten, StandardCharsets.ISO_8859_1)).doesNotContain("<script>");
+    }
+
+    @Test
     void exifMetadataIsStrippedAndItsOrientationApplied() throws IOException {
         byte[] rotated = withExifOrientation(picture("jpg", 600, 400), 6); // "rotate 90° clockwise to view"
         assertThat(new String(rotated, StandardCharsets.ISO_8859_1)).contains("Exif");

@@ -276,6 +276,13 @@ final class GhostPostMapper {
                 warnings.add("its old address \"" + path.asString("") + "\" is not site-relative, so it was left out");
             }
         }
+        // a Masthead export's earlier slugs: their addresses on the old Masthead keep redirecting on the new one
+        for (JsonNode old : post.path("masthead_slug_history")) {
+            String value = old.isString() ? old.stringValue().strip() : "";
+            if (value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                paths.add("/articles/" + value);
+            }
+        }
         return List.copyOf(paths);
     }
 
