@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.masthead.archive.source.ArchiveFormatException;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,7 +39,8 @@ public final class ArchiveCommandLine {
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         String command = args[0];
         List<String> positional = new ArrayList<>();
-        List<String> springArgs = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+        // the whole application, as the server has it, but listening on no port (-1): nothing reaches it from outside
+        List<String> springArgs = new ArrayList<>(List.of("--server.port=-1",
                 "--masthead.demo-content=false", "--masthead.import.resume-on-start=false",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
         Path media = null;
@@ -76,7 +76,6 @@ public final class ArchiveCommandLine {
             }
         }
         SpringApplication app = new SpringApplication(application);
-        app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             return switch (command) {
                 case "import" -> importArchive(context, target, media, dryRun, out, err);

@@ -1,0 +1,79 @@
+package org.masthead.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masthead.archive.ImportArchives;
+import org.masthead.content.Authors;
+import org.masthead.content.Sections;
+import org.masthead.identity.StaffAccounts;
+import org.masthead.support.EmptySiteTest;
+import org.masthead.support.Staff;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The import screen in a real browser: a file chosen, checked by a dry run, started, its progress followed by the
+ * page reloading itself (no JavaScript), every page free of axe-core violations. Screenshots of the progress
+ * screen go to target/screenshots.
+ */
+@EmptySiteTest
+class ImportBrowserTests extends BrowserTest {
+
+    @Autowired Sections sections;
+    @Autowired Authors authors;
+    @Autowired StaffAccounts accounts;
+    @LocalServerPort int port;
+    @TempDir Path folder;
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void anAdministratorChecksAnArchiveThenImportsItOnAccessiblePages() throws Exception {
+        Staff staff = Staff.create(sections, authors, accounts);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        Path archive = ImportArchives.write(folder, unique, 400);
+        WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/admin/login"));
+        browser.findElement(By.id("email")).sendKeys(staff.administrator().email());
+        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
+        browser.findElement(By.id("password")).submit();
+        waiting.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Hello,"));
+
+        browser.get(url("/admin/imports"));
+        accessibilityCheck("the import screen");
+        browser.findElement(By.id("archive")).sendKeys(archive.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[enctype] button.primary")).click();
+        waiting.until(driver -> driver.findElement(By.tagName("h1")).getText().contains("(dry run)"));
+        waiting.until(driver -> driver.getPageSource().contains("Dry run finished"));
+        accessibilityCheck("a finished dry run");
+
+        browser.findElement(By.cssSelector("form[action$='/start'] button")).click();
+        waiting.until(driver -> driver.findElement(By.tagName("h1")).getText().matches("Import #\\d+"));
+        // the check of the file has counted the posts: the bar has its measure (a fast machine may be done already)
+        waiting.until(driver -> driver.getPageSource().contains("of 400 posts"));
+        screenshot("import-progress.png");
+        accessibilityCheck("an import in progress");
+        waiting.until(driver -> driver.getPageSource().contains("Import finished."));
+        screenshot("import-finished.png");
+        org.assertj.core.api.Assertions.assertThat(browser.findElement(By.cssSelector("dl.counts")).getText())
+                .contains("400");
+    }
+
+    private static void screenshot(String name) throws java.io.IOException {
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
