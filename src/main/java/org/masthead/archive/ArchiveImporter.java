@@ -100,12 +100,15 @@ public class ArchiveImporter {
         result.total(survey.posts);
         Actor importer = Actor.importer(request.source());
         ExecutorService fetchers = Executors.newFixedThreadPool(Math.max(1, parallelFetches));
+        ExecutorService database = Executors.newSingleThreadExecutor();
         try (MediaSource media = request.media() == null ? null : MediaSource.open(request.media())) {
-            Writer writer = new Writer(importer, request.source(), result, media, fetchers, progress);
+            Writer writer = new Writer(importer, request.source(), result, media, fetchers, database, progress);
             format.read(request.file(), writer);
             writer.flush();
+            writer.awaitWrite();
         } finally {
             fetchers.shutdownNow();
+            database.shutdownNow();
         }
         progress.accept(result);
         return result;
@@ -204,6 +207,9 @@ public class ArchiveImporter {
         private final ImportReport report;
         private final MediaSource media;
         private final ExecutorService fetchers;
+        /** Writes one batch while the next is read, converted and rendered: the two cores work at once. */
+        private final ExecutorService database;
+        private Future<?> writing;
         private final Consumer<ImportReport> progress;
         private final Map<String, Long> authorIds = new HashMap<>();
         private final Map<String, Long> sectionIds = new HashMap<>();
@@ -214,12 +220,13 @@ public class ArchiveImporter {
         private Long defaultSection;
 
         Writer(Actor importer, String source, ImportReport report, MediaSource media, ExecutorService fetchers,
-               Consumer<ImportReport> progress) {
+               ExecutorService database, Consumer<ImportReport> progress) {
             this.importer = importer;
             this.source = source;
             this.report = report;
             this.media = media;
             this.fetchers = fetchers;
+            this.database = database;
             this.progress = progress;
         }
 
@@ -270,32 +277,53 @@ public class ArchiveImporter {
             Set<String> known = imports.alreadyImported(posts.stream().map(post -> scope.of(post.key())).toList());
             List<SourcePost> fresh = posts.stream().filter(post -> !known.contains(scope.of(post.key()))).toList();
             report.unchanged(posts.size() - fresh.size());
+            fresh.forEach(post -> post.warnings().forEach(warning -> report.note(scope.of(post.key()), warning)));
             Map<String, MediaFile> brought = bringInPictures(fresh);
-            List<ArchiveImports.Incoming> incoming = new ArrayList<>();
+            List<ArchiveImports.Prepared> prepared = new ArrayList<>();
             for (SourcePost post : fresh) {
                 try {
-                    incoming.add(incoming(post, brought));
+                    prepared.add(imports.prepare(importer, incoming(post, brought)));
                 } catch (RuntimeException e) {
-                    report.failed(post.key(), e.getMessage());
+                    report.failed(scope.of(post.key()), e.getMessage());
                 }
             }
-            write(incoming);
-            report.processed(posts.size());
-            progress.accept(report);
+            awaitWrite(); // one batch in flight: memory stays flat however long the archive
+            writing = database.submit(() -> {
+                write(prepared);
+                report.processed(posts.size());
+                progress.accept(report);
+            });
         }
 
-        /** One transaction for the batch; if it fails, each article alone, so one bad post costs only itself. */
-        private void write(List<ArchiveImports.Incoming> incoming) {
-            if (incoming.isEmpty()) {
+        /** Waits for the batch being written; its failure (a stopped import) is the import's. */
+        void awaitWrite() {
+            if (writing == null) {
                 return;
             }
             try {
-                record(imports.importBatch(importer, source, incoming));
+                writing.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The import was interrupted", e);
+            } finally {
+                writing = null;
+            }
+        }
+
+        /** One transaction for the batch; if it fails, each article alone, so one bad post costs only itself. */
+        private void write(List<ArchiveImports.Prepared> prepared) {
+            if (prepared.isEmpty()) {
+                return;
+            }
+            try {
+                record(imports.write(importer, source, prepared));
             } catch (RuntimeException batchFailed) {
                 log.warn("An import batch failed ({}); importing its articles one by one", batchFailed.getMessage());
-                for (ArchiveImports.Incoming one : incoming) {
+                for (ArchiveImports.Prepared one : prepared) {
                     try {
-                        record(imports.importBatch(importer, source, List.of(one)));
+                        record(imports.importBatch(importer, source, List.of(one.incoming())));
                     } catch (RuntimeException e) {
                         report.failed(one.key(), e.getMessage());
                     }
@@ -359,6 +387,9 @@ public class ArchiveImporter {
             SourcePost.SourceBody body = post.body();
             List<String> urls = new ArrayList<>();
             if (body.format() == SourcePost.SourceBody.Format.HTML) {
+                if (!body.source().contains("<img")) {
+                    return urls;
+                }
                 for (Element image : Jsoup.parseBodyFragment(body.source()).select("img[src]")) {
                     urls.add(image.attr("src"));
                 }
@@ -462,6 +493,9 @@ public class ArchiveImporter {
             SourcePost.SourceBody body = post.body();
             switch (body.format()) {
                 case HTML -> {
+                    if (!body.source().contains("<img")) {
+                        return new Body(siteRelative(body.source()), BodyFormat.HTML); // no picture to point at the library
+                    }
                     Document html = Jsoup.parseBodyFragment(body.source());
                     html.outputSettings().prettyPrint(false);
                     for (Element image : html.select("img[src]")) {
@@ -472,7 +506,7 @@ public class ArchiveImporter {
                             image.removeAttr("sizes");
                         }
                     }
-                    return new Body(html.body().html(), BodyFormat.HTML);
+                    return new Body(siteRelative(html.body().html()), BodyFormat.HTML);
                 }
                 case MARKDOWN -> {
                     String markdown = body.source();
@@ -482,7 +516,7 @@ public class ArchiveImporter {
                             markdown = markdown.replace("](" + url, "](" + file.url());
                         }
                     }
-                    return new Body(markdown, BodyFormat.MARKDOWN);
+                    return new Body(siteRelative(markdown), BodyFormat.MARKDOWN);
                 }
                 default -> {
                     BodyDocument document = blocks(post);
@@ -490,6 +524,20 @@ public class ArchiveImporter {
                             .toJson(), BodyFormat.BLOCKS);
                 }
             }
+        }
+
+        /**
+         * Ghost writes its own address as {@code __GHOST_URL__}: links to the old site's pages become site-relative
+         * here, where their old addresses redirect; pictures that could not be brought in point at the old site.
+         */
+        private String siteRelative(String source) {
+            if (!source.contains("__GHOST_URL__")) {
+                return source;
+            }
+            String withPictures = base == null ? source
+                    : source.replaceAll("(src=\"|\\]\\()__GHOST_URL__", "$1" + java.util.regex.Matcher.quoteReplacement(
+                            base.toString().replaceAll("/$", "")));
+            return withPictures.replace("__GHOST_URL__", "");
         }
 
         private BodyNode linked(BodyNode node, Map<String, MediaFile> brought) {

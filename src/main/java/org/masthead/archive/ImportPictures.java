@@ -114,7 +114,8 @@ class ImportPictures {
                 return readAtMost(body);
             }
         } catch (IOException e) {
-            throw new PictureUnavailable("could not be fetched: " + e.getMessage());
+            throw new PictureUnavailable("could not be fetched: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PictureUnavailable("interrupted");
@@ -135,11 +136,12 @@ class ImportPictures {
 
     /** An archive must not make the server fetch from itself or its private network (SSRF). */
     private void requirePublic(String host) throws PictureUnavailable {
-        if (allowPrivateAddresses) {
-            return;
-        }
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            if (allowPrivateAddresses) {
+                return;
+            }
+            for (InetAddress address : addresses) {
                 if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
                         || address.isAnyLocalAddress() || address.isMulticastAddress()
                         || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) {

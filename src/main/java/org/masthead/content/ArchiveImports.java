@@ -190,27 +190,94 @@ public class ArchiveImports {
     }
 
     /**
-     * Creates a batch of articles in one transaction: each through the aggregate (its checks, its rendering and
-     * sanitizing), its revision kept and old addresses recorded; then one audit line and one event for the batch.
-     * Keys imported before are skipped; a taken slug gets a suffix; an article that cannot go live as the archive
-     * had it (no headline, no section) comes in as a draft. Any other failure rolls the whole batch back.
+     * An incoming article made ready to store: checked, its body rendered and sanitized, its status applied — the
+     * expensive part, done before the batch's transaction (and, by the importer, while the previous batch is written).
      */
+    public static final class Prepared {
+        private final Incoming incoming;
+        private final Article article;
+        private final List<String> notes;
+
+        private Prepared(Incoming incoming, Article article, List<String> notes) {
+            this.incoming = incoming;
+            this.article = article;
+            this.notes = notes;
+        }
+
+        public String key() {
+            return incoming.key();
+        }
+
+        public Incoming incoming() {
+            return incoming;
+        }
+    }
+
+    /**
+     * Builds the article through the aggregate — its checks, rendering and sanitizing, the archive's status as far
+     * as it allows (what cannot go live as it was, such as a post without a headline, comes in as a draft) —
+     * without writing anything.
+     *
+     * @throws ArticleValidationException the content cannot be stored at all (a field over its limit)
+     */
+    public Prepared prepare(Actor importer, Incoming incoming) {
+        requireImporter(importer);
+        List<String> notes = new ArrayList<>();
+        ArticleContent content = references.resolve(incoming.content(), "");
+        if (!content.slug().isBlank()) {
+            String wanted = Slugs.slugify(content.slug());
+            if (!wanted.equals(content.slug())) {
+                notes.add(wanted.isEmpty() ? "slug \"" + content.slug() + "\" has no letters a URL can use; made from the headline"
+                        : "slug \"" + content.slug() + "\" is not URL-safe; now \"" + wanted + "\"");
+            }
+            content = content.withSlug(wanted);
+        }
+        Instant now = clock.instant();
+        Instant createdAt = first(incoming.createdAt(), incoming.publishedAt(), now);
+        Article article = Article.draft(incoming.kind(), content, renderer, Clock.fixed(createdAt, ZoneOffset.UTC), importer);
+        if (incoming.ids() != null) {
+            article.keepPublicIds(incoming.ids().id(), incoming.ids().uuid());
+        }
+        article.markImported(incoming.key());
+        moveTo(article, incoming, now, notes);
+        LeadImage lead = content.leadImage();
+        if (lead != null && (lead.alt().isEmpty() || lead.credit().isEmpty())) {
+            notes.add("its lead picture has no " + (lead.alt().isEmpty() ? lead.credit().isEmpty() ? "alt text or credit"
+                    : "alt text" : "credit") + " in the archive; add it in the newsroom");
+        }
+        return new Prepared(incoming, article, notes);
+    }
+
+    /** {@link #prepare} and {@link #write} in one go, for a few articles. */
     @Transactional
     public List<Outcome> importBatch(Actor importer, String source, List<Incoming> batch) {
+        return write(importer, source, batch.stream().map(incoming -> prepare(importer, incoming)).toList());
+    }
+
+    /**
+     * Writes a batch of prepared articles in one transaction: each one's row, bylines, tags, revision and old
+     * addresses; then one audit line and one event for the batch. Keys imported before are skipped; a taken slug
+     * gets a suffix; an id another article has is replaced by a new one. Any failure rolls the whole batch back.
+     */
+    @Transactional
+    public List<Outcome> write(Actor importer, String source, List<Prepared> batch) {
         requireImporter(importer);
-        Set<String> known = alreadyImported(batch.stream().map(Incoming::key).toList());
+        Set<String> known = alreadyImported(batch.stream().map(Prepared::key).toList());
         Set<String> takenIds = new HashSet<>(jdbc.sql("select public_id from article where public_id = any(?)")
-                .param(batch.stream().map(in -> in.ids() == null ? null : in.ids().id()).filter(id -> id != null)
+                .param(batch.stream().map(prepared -> prepared.article.publicId()).filter(id -> id != null)
                         .toArray(String[]::new)).query(String.class).list());
+        Set<UUID> takenUuids = new HashSet<>(jdbc.sql("select uuid from article where uuid = any(?)")
+                .param(batch.stream().map(prepared -> prepared.article.uuid()).filter(id -> id != null)
+                        .toArray(UUID[]::new)).query(UUID.class).list());
         List<Outcome> outcomes = new ArrayList<>();
         List<Long> created = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Incoming incoming : batch) {
-            if (known.contains(incoming.key()) || !seen.add(incoming.key())) {
-                outcomes.add(new Outcome(incoming.key(), null, null, true, List.of()));
+        for (Prepared prepared : batch) {
+            if (known.contains(prepared.key()) || !seen.add(prepared.key())) {
+                outcomes.add(new Outcome(prepared.key(), null, null, true, List.of()));
                 continue;
             }
-            Outcome outcome = create(importer, incoming, takenIds);
+            Outcome outcome = store(importer, prepared, takenIds, takenUuids);
             outcomes.add(outcome);
             created.add(outcome.articleId());
         }
@@ -221,46 +288,34 @@ public class ArchiveImports {
         return outcomes;
     }
 
-    private Outcome create(Actor importer, Incoming incoming, Set<String> takenIds) {
-        List<String> notes = new ArrayList<>();
-        ArticleContent content = references.resolve(incoming.content(), "");
-        if (!content.slug().isBlank()) {
-            String wanted = Slugs.slugify(content.slug());
-            String free = wanted.isEmpty() ? "" : store.uniqueSlug(wanted);
-            if (!free.equals(content.slug())) {
-                notes.add(wanted.isEmpty() ? "slug \"" + content.slug() + "\" has no letters a URL can use; made from the headline"
-                        : "slug \"" + content.slug() + "\" is taken or not URL-safe; now \"" + free + "\"");
+    private Outcome store(Actor importer, Prepared prepared, Set<String> takenIds, Set<UUID> takenUuids) {
+        Article article = prepared.article;
+        List<String> notes = new ArrayList<>(prepared.notes);
+        if (!article.slugFollowsHeadline()) {
+            String free = store.uniqueSlug(article.slug());
+            if (!free.equals(article.slug())) {
+                notes.add("slug \"" + article.slug() + "\" is taken; now \"" + free + "\"");
+                article.useSlug(free);
             }
-            content = content.withSlug(free);
         }
-        Instant now = clock.instant();
-        Instant createdAt = first(incoming.createdAt(), incoming.publishedAt(), now);
-        Article article = Article.draft(incoming.kind(), content, renderer, Clock.fixed(createdAt, ZoneOffset.UTC), importer);
-        Publishing.PublicIds ids = incoming.ids();
-        if (ids != null && ids.id() != null && !takenIds.add(ids.id())) {
-            notes.add("id " + ids.id() + " belongs to another article here; a new id was made");
-            ids = new Publishing.PublicIds(null, ids.uuid());
-        }
-        if (ids != null) {
-            article.keepPublicIds(ids.id(), ids.uuid());
-        }
-        article.markImported(incoming.key());
-        moveTo(article, incoming, now, notes);
-        LeadImage lead = content.leadImage();
-        if (lead != null && (lead.alt().isEmpty() || lead.credit().isEmpty())) {
-            notes.add("its lead picture has no " + (lead.alt().isEmpty() ? lead.credit().isEmpty() ? "alt text or credit"
-                    : "alt text" : "credit") + " in the archive; add it in the newsroom");
+        String publicId = article.publicId();
+        UUID uuid = article.uuid();
+        boolean idTaken = publicId != null && !takenIds.add(publicId);
+        boolean uuidTaken = uuid != null && !takenUuids.add(uuid);
+        if (idTaken || uuidTaken) {
+            notes.add((idTaken ? "id " + publicId : "uuid " + uuid) + " belongs to another article here; a new one was made");
+            article.keepPublicIds(idTaken ? null : publicId, uuidTaken ? null : uuid);
         }
         ArticleEvent event = store.saveQuietly(article, importer);
         long id = event.articleId();
         history.keep(id, article.slug(), article.content(), RevisionReason.IMPORT, importer, article.updatedAt());
-        for (String path : incoming.oldPaths()) {
+        for (String path : prepared.incoming.oldPaths()) {
             if (path.startsWith("/") && path.length() > 1 && path.length() <= 2000) {
                 jdbc.sql("insert into article_old_path (path, article_id) values (?, ?) on conflict (path) do nothing")
                         .params(path, id).update();
             }
         }
-        return new Outcome(incoming.key(), id, article.slug(), false, notes);
+        return new Outcome(prepared.key(), id, article.slug(), false, notes);
     }
 
     /** The archive's status, as far as the article allows: what cannot go live as it was stays a draft. */

@@ -33,7 +33,6 @@ import org.masthead.support.ReaderClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The import pipeline end to end on a WordPress export written for it: people, sections, tags, statuses, pictures
@@ -41,7 +40,6 @@ import org.springframework.test.context.TestPropertySource;
  * truncated file that writes nothing, and a run stopped half-way that resumes.
  */
 @EmptySiteTest
-@TestPropertySource(properties = "masthead.import.allow-private-addresses=true")
 class ArchiveImportTests {
 
     private static final byte[] HARBOUR = UploadTestsSupport.jpeg(731, 411);

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "masthead.demo-content=false",
         // webhooks go to servers the tests start on 127.0.0.1, and are retried within the test's patience
         "masthead.webhooks.allow-private-targets=true",
+        // imports fetch pictures from old sites the tests serve on 127.0.0.1
+        "masthead.import.allow-private-addresses=true",
         "masthead.webhooks.first-retry=300ms",
         "masthead.webhooks.poll-interval=200ms",
         // a short throttle window, so the tests that trip it can wait it out

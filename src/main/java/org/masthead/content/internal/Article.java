@@ -305,15 +305,15 @@ public final class Article {
         if (kind == ArticleKind.ARTICLE && candidate.authorIds().isEmpty()) {
             problems.put("authorIds", "A published article needs at least one author.");
         }
+        if (importKey != null) {
+            // an archive's story was published elsewhere already: it comes in as it was (a picture post without
+            // words, a lead picture without alt text or credit), and the import report lists what to complete
+            return problems;
+        }
         if (candidateBody.words() == 0) {
             problems.put("body", "A published " + (kind == ArticleKind.PAGE ? "page" : "article") + " needs a body.");
         }
         LeadImage image = candidate.leadImage();
-        if (importKey != null) {
-            // an archive's story was published elsewhere already: it comes in as it was, and the import report
-            // lists the pictures that lack alt text or a credit for the newsroom to complete
-            return problems;
-        }
         if (image != null && image.alt().isEmpty()) {
             problems.put("leadImageAlt", "Describe the lead image for readers who cannot see it (alt text).");
         }
@@ -393,12 +393,12 @@ public final class Article {
     }
 
     /** The slug comes from the headline, not from the writer: the store may make it unique. */
-    boolean slugFollowsHeadline() {
+    public boolean slugFollowsHeadline() {
         return slugFollowsHeadline;
     }
 
-    /** The store found the headline's slug taken and chose this one. */
-    void useSlug(String unique) {
+    /** The store (or an import, for an archive's slug another article has) found the slug taken and chose this one. */
+    public void useSlug(String unique) {
         slug = unique;
         content = content.withSlug(unique);
     }
