@@ -55,10 +55,11 @@ run_import "same file again (all unchanged)" "$FILE"
 
 if [ "${BIG:-0}" = 1 ]; then
   BIGFILE=$OUT/wxr-big.xml
-  [ -f "$BIGFILE" ] || { echo "Generating $BIGFILE (~2 GB)"; java bench/WxrGenerator.java 20000 "$BIGFILE" 900; }
+  [ -f "$BIGFILE" ] || { echo "Generating $BIGFILE (~2 GB)"; java bench/WxrGenerator.java 20000 "$BIGFILE" 300; }
   echo | tee -a "$RESULTS"
-  echo "2 GB check: $(du -h "$BIGFILE" | cut -f1) WXR, dry run under -Xmx512m:" | tee -a "$RESULTS"
-  JAVA_OPTS=-Xmx512m POSTS=20000 run_import "dry run of the 2 GB file" "$BIGFILE" --dry-run
+  echo "2 GB check: $(du -h "$BIGFILE" | cut -f1) WXR (20,000 posts of ~100 KB), imported under -Xmx512m:" | tee -a "$RESULTS"
+  DATA=$OUT/import-data-big; rm -rf "$DATA"
+  JAVA_OPTS=-Xmx512m POSTS=20000 run_import "import of the 2 GB file" "$BIGFILE"
 fi
 echo | tee -a "$RESULTS"
 echo "Target: 100,000 posts in under 5 minutes on 2 cores." | tee -a "$RESULTS"

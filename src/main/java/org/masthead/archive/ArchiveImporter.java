@@ -92,12 +92,13 @@ public class ArchiveImporter {
         format.read(request.file(), survey);
         survey.finish();
         report.total(survey.posts);
-        progress.accept(report);
         if (request.dryRun()) {
+            progress.accept(report);
             return report;
         }
         ImportReport result = new ImportReport(false);
         result.total(survey.posts);
+        progress.accept(result); // the file is sound and counted: the bar has its measure, nothing done yet
         Actor importer = Actor.importer(request.source());
         ExecutorService fetchers = Executors.newFixedThreadPool(Math.max(1, parallelFetches));
         ExecutorService database = Executors.newSingleThreadExecutor();
