@@ -418,4 +418,61 @@
     });
     document.getElementById("image-picker-close").addEventListener("click", function () { picker.close(); });
   }
+
+  // Live desk: Ctrl+Enter posts; what a reporter is typing is kept in this browser until posted (a reload, a
+  // refused post or a closed tab loses nothing); other reporters' entries appear as they are posted.
+  var compose = document.getElementById("compose");
+  if (compose) {
+    var body = compose.querySelector("#body");
+    var title = compose.querySelector("#title");
+    var key = compose.dataset.draftKey;
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(key) || "null");
+      if (saved && !body.value && !title.value) {
+        body.value = saved.body || "";
+        title.value = saved.title || "";
+      }
+    } catch (ignored) { /* storage unavailable: nothing to restore */ }
+    var keep = function () {
+      try { window.localStorage.setItem(key, JSON.stringify({ title: title.value, body: body.value })); } catch (ignored) { /* full or off */ }
+    };
+    body.addEventListener("input", keep);
+    title.addEventListener("input", keep);
+    compose.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        compose.requestSubmit();
+      }
+    });
+    compose.addEventListener("submit", function () {
+      try { window.localStorage.removeItem(key); } catch (ignored) { /* nothing kept */ }
+    });
+    if (!body.value) {
+      body.focus();
+    }
+  }
+  var deskStream = document.querySelector("[data-desk-stream]");
+  if (deskStream && deskStream.dataset.deskStream && window.EventSource) {
+    var refresh = function () {
+      if (deskStream.querySelector("details[open]")) {
+        return; // someone is editing an entry here: the stream refreshes after they save
+      }
+      fetch(deskStream.dataset.deskRefresh, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (html !== null && !deskStream.querySelector("details[open]")) {
+            deskStream.innerHTML = html;
+          }
+        });
+    };
+    var deskSource = new EventSource(deskStream.dataset.deskStream);
+    ["added", "edited", "deleted"].forEach(function (kind) { deskSource.addEventListener(kind, refresh); });
+  }
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+      }
+    });
+  });
 })();

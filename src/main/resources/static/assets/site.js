@@ -86,6 +86,101 @@
     });
   }
 
+  // Live blog: changes arrive as Server-Sent Events. New entries wait behind an "N new updates" button, so what the
+  // reader is reading does not move; edits, deletions and the key-events list apply at once. Without JavaScript a
+  // reload shows the latest. The browser reconnects by itself with Last-Event-ID, so nothing is missed or doubled.
+  var blog = document.querySelector("section.live[data-live-stream]");
+  if (blog && window.EventSource) {
+    var entries = blog.querySelector(".live__entries");
+    var notice = blog.querySelector(".live__notice");
+    var firstPage = blog.dataset.liveFirstPage === "true";
+    var waiting = [];
+    var showNew = document.createElement("button");
+    showNew.type = "button";
+    showNew.className = "live__show-new";
+    showNew.hidden = true;
+    notice.after(showNew);
+    var fragment = function (html) {
+      var template = document.createElement("template");
+      template.innerHTML = html;
+      return template.content.firstElementChild;
+    };
+    var announce = function () {
+      showNew.hidden = waiting.length === 0;
+      showNew.textContent = waiting.length === 1 ? "1 new update" : waiting.length + " new updates";
+      notice.textContent = waiting.length === 0 ? "" : showNew.textContent;
+    };
+    showNew.addEventListener("click", function () {
+      if (!firstPage) {
+        window.location.href = blog.querySelector(".live__newer a").href;
+        return;
+      }
+      waiting.slice().reverse().forEach(function (entry) {
+        entries.insertBefore(entry, entries.firstElementChild);
+      });
+      var first = waiting[waiting.length - 1];
+      waiting = [];
+      announce();
+      if (first) {
+        first.setAttribute("tabindex", "-1");
+        first.focus();
+      }
+    });
+    var place = function (entry, data) {
+      var pinnedBox = blog.querySelector(".live__pinned");
+      if (data.pinned && pinnedBox && firstPage) {
+        pinnedBox.replaceChildren(entry);
+        return true;
+      }
+      return false;
+    };
+    var keyEvents = function (data) {
+      var nav = blog.querySelector(".key-events");
+      if (nav && data.keyEvents !== undefined) {
+        nav.querySelector(".key-events__list").outerHTML = data.keyEvents;
+        nav.hidden = !nav.querySelector("li");
+      }
+    };
+    var stream = new EventSource(blog.dataset.liveStream);
+    stream.addEventListener("open", function () {
+      blog.dataset.connected = "true";
+    });
+    stream.addEventListener("added", function (event) {
+      var data = JSON.parse(event.data);
+      keyEvents(data);
+      if (!data.html || document.getElementById(data.anchor)) {
+        return;
+      }
+      var entry = fragment(data.html);
+      entry.classList.add("live-entry--new");
+      if (!place(entry, data)) {
+        waiting.push(entry);
+        announce();
+      }
+    });
+    stream.addEventListener("edited", function (event) {
+      var data = JSON.parse(event.data);
+      keyEvents(data);
+      var shown = document.getElementById(data.anchor);
+      var queued = waiting.findIndex(function (entry) { return entry.id === data.anchor; });
+      if (queued >= 0) {
+        waiting[queued] = fragment(data.html);
+      } else if (shown) {
+        shown.replaceWith(fragment(data.html));
+      }
+    });
+    stream.addEventListener("deleted", function (event) {
+      var data = JSON.parse(event.data);
+      keyEvents(data);
+      waiting = waiting.filter(function (entry) { return entry.id !== data.anchor; });
+      announce();
+      document.querySelectorAll("#" + CSS.escape(data.anchor)).forEach(function (entry) { entry.remove(); });
+    });
+    stream.addEventListener("error", function () {
+      blog.dataset.connected = "false";
+    });
+  }
+
   // Embeds stay a link until the reader asks: only then is the provider's player (and whatever it loads) fetched.
   // The player address comes from the server's list of providers; the page's policy allows no other frames.
   document.querySelectorAll("figure.embed[data-embed-player]").forEach(function (figure) {

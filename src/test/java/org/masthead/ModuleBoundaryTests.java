@@ -31,7 +31,7 @@ class ModuleBoundaryTests {
 
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("content", "reader", "newsfeed", "search", "syndication", "editorial",
-                        "identity", "media", "system", "text", "demo", "body", "api", "archive");
+                        "identity", "media", "system", "text", "demo", "body", "api", "archive", "live");
         assertThat(modules.getModuleByName("text").orElseThrow().getDirectDependencies(modules).stream())
                 .as("text depends on nothing").isEmpty();
     }

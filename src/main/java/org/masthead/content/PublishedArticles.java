@@ -32,7 +32,8 @@ public class PublishedArticles {
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, a.reading_minutes, a.published_at, a.updated_at,
             a.section_id, a.section_slug, a.section_name, a.author_ids, a.author_names,
-            a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants
+            a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants,
+            exists (select 1 from live_blog l where l.article_id = a.id and l.coverage_end is null) as live
             """;
 
     private final JdbcClient jdbc;
@@ -83,6 +84,15 @@ public class PublishedArticles {
                 left join media_picture p on p.media_id = a.lead_image_id
                 order by s.position, s.id, a.published_at desc, a.id desc
                 """).param("limit", perSection).query(summary()).list();
+    }
+
+    /** Live blogs whose coverage is running, newest coverage first: the front page's "Live now". */
+    public List<ArticleSummary> liveNow() {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                from content_published_article a join live_blog l on l.article_id = a.id and l.coverage_end is null
+                left join media_picture p on p.media_id = a.lead_image_id
+                order by l.coverage_start desc, a.id desc limit 5
+                """).query(summary()).list();
     }
 
     /** One published article as lists show it, or empty if it is not (or no longer) published. */
@@ -213,7 +223,8 @@ public class PublishedArticles {
     private RowMapper<ArticleSummary> summary() {
         return (rs, row) -> new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
                 rs.getString("standfirst"), section(rs), longs(rs.getArray("author_ids")), strings(rs.getArray("author_names")),
-                picture(rs), rs.getInt("reading_minutes"), instant(rs, "published_at"), instant(rs, "updated_at"));
+                picture(rs), rs.getInt("reading_minutes"), instant(rs, "published_at"), instant(rs, "updated_at"),
+                rs.getBoolean("live"));
     }
 
     private static SectionRef section(ResultSet rs) throws SQLException {

@@ -63,11 +63,13 @@ class DemoContent implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final StaffAccounts staff;
     private final BodyRenderer renderer;
+    private final DemoLiveBlog liveBlog;
 
     DemoContent(MastheadProperties properties, Sections sections, Authors authors, Publishing publishing,
                 MediaLibrary media, JdbcClient jdbc, TransactionTemplate transactions, StaffAccounts staff,
-                BodyRenderer renderer) {
+                BodyRenderer renderer, DemoLiveBlog liveBlog) {
         this.staff = staff;
+        this.liveBlog = liveBlog;
         this.renderer = renderer;
         this.properties = properties;
         this.sections = sections;
@@ -92,6 +94,7 @@ class DemoContent implements ApplicationRunner {
             Cast created = createCast();
             if (properties.demoContent()) {
                 loadDemoStories(created);
+                liveBlog.load(created); // after the seed, which keeps its id and stays the newest story
                 loadStaticPages();
                 createDemoStaff(created);
             }

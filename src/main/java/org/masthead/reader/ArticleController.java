@@ -34,17 +34,26 @@ class ArticleController {
     private final HttpCaching caching;
     private final RelatedArticles related;
 
+    private final org.masthead.live.LiveCoverageReader liveCoverage;
+
     ArticleController(PublishedArticles articles, NewsFeed newsFeed, Layouts layouts, HttpCaching caching,
-                      RelatedArticles related) {
+                      RelatedArticles related, org.masthead.live.LiveCoverageReader liveCoverage) {
         this.articles = articles;
         this.newsFeed = newsFeed;
         this.layouts = layouts;
         this.caching = caching;
         this.related = related;
+        this.liveCoverage = liveCoverage;
     }
 
+    /**
+     * @param before a live blog's older entries ("Older updates"), as a cursor
+     * @param entry  a live blog's entry to open the page at (its permalink)
+     */
     @GetMapping("/articles/{slug}")
-    ModelAndView show(@PathVariable String slug, ServletWebRequest request) {
+    ModelAndView show(@PathVariable String slug, ServletWebRequest request,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) String before,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) Long entry) {
         Optional<ArticleView> found = articles.article(slug);
         if (found.isEmpty()) {
             return articles.renamed(slug).map(ArticleController::movedPermanently)
@@ -52,8 +61,17 @@ class ArticleController {
         }
         ArticleView article = found.get();
         NewsFeedBox box = newsFeed.box();
-        if (caching.isNotModified(request, LastChange.latest(LastChange.of(box.latest().items()), article.updatedAt()))) {
+        org.masthead.live.LiveCoverage live = liveCoverage.forArticle(article.id(), article.url(), before, entry).orElse(null);
+        java.time.Instant lastChange = LastChange.latest(LastChange.of(box.latest().items()), article.updatedAt());
+        if (live != null) {
+            lastChange = live.entries().stream().map(org.masthead.content.LiveBlogs.Entry::updatedAt)
+                    .reduce(lastChange, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        if (caching.isNotModified(request, lastChange)) {
             return null;
+        }
+        if (live != null && live.running()) {
+            caching.forSeconds(request); // a CDN keeps it seconds; the open stream carries what changed since
         }
         List<RelatedArticles.Related> readMore = related.of(article.id());
         caching.tag(request, surrogateKeys(article, box, readMore));
@@ -62,9 +80,10 @@ class ArticleController {
                         "section:" + article.section().slug())
                 .withCanonicalUrl(article.seo().canonicalUrl())
                 .withMeta(ArticleStructuredData.socialCards(article, site))
-                .withJsonLd(ArticleStructuredData.newsArticle(article, site))
+                .withJsonLd(live != null ? ArticleStructuredData.liveBlogPosting(article, live, site)
+                        : ArticleStructuredData.newsArticle(article, site))
                 .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));
-        return Pages.view("reader/article", new ArticlePage(layout, article, box, readMore));
+        return Pages.view("reader/article", new ArticlePage(layout, article, box, readMore, null, live));
     }
 
     /**

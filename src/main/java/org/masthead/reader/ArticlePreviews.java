@@ -43,6 +43,6 @@ public class ArticlePreviews {
             return Pages.view("reader/page", new StaticPage(layout, article, notice));
         }
         layout = layout.withMeta(ArticleStructuredData.socialCards(article, layouts.site()));
-        return Pages.view("reader/article", new ArticlePage(layout, article, newsFeed.box(), List.of(), notice));
+        return Pages.view("reader/article", new ArticlePage(layout, article, newsFeed.box(), List.of(), notice, null));
     }
 }

@@ -20,6 +20,16 @@ final class ArticleStructuredData {
     }
 
     static String newsArticle(ArticleView article, Site site) {
+        return JsonLd.script(newsArticleNode(article, site));
+    }
+
+    /** A live blog is a LiveBlogPosting (Google's LIVE badge): the article's facts plus coverage times and entries. */
+    static String liveBlogPosting(ArticleView article, org.masthead.live.LiveCoverage live, Site site) {
+        return JsonLd.script(org.masthead.live.LiveStructuredData.liveBlogPosting(newsArticleNode(article, site), live,
+                site, site.absolute(article.url())));
+    }
+
+    static Map<String, Object> newsArticleNode(ArticleView article, Site site) {
         Map<String, Object> node = JsonLd.node("NewsArticle");
         node.put("headline", article.headline());
         node.put("description", description(article));
@@ -56,7 +66,7 @@ final class ArticleStructuredData {
             comment.put("datePublished", site.iso(correction.publishedAt()));
             return comment;
         }).toList());
-        return JsonLd.script(node);
+        return node;
     }
 
     static String breadcrumbs(ArticleView article, Site site) {

@@ -83,7 +83,7 @@ class HomeController {
         search.put("query-input", "required name=search_term_string");
         website.put("potentialAction", search);
         return Pages.view("reader/home", new HomePage(layouts.page(null, null, "/", "home")
-                .withJsonLd(JsonLd.script(website)), lead, sectionBlocks(perSection, lead), box));
+                .withJsonLd(JsonLd.script(website)), lead, sectionBlocks(perSection, lead), box, articles.liveNow()));
     }
 
     private static List<HomePage.SectionBlock> sectionBlocks(List<ArticleSummary> perSection, ArticleSummary lead) {

@@ -10,9 +10,11 @@ import org.masthead.system.Layout;
 /**
  * The front page: the lead story, the latest of every section, and the News Feed.
  *
- * @param lead null while nothing is published
+ * @param lead    null while nothing is published
+ * @param liveNow live blogs whose coverage is running, above everything
  */
-public record HomePage(Layout layout, ArticleSummary lead, List<SectionBlock> sections, NewsFeedBox newsFeed) {
+public record HomePage(Layout layout, ArticleSummary lead, List<SectionBlock> sections, NewsFeedBox newsFeed,
+                       List<ArticleSummary> liveNow) {
 
     public record SectionBlock(SectionRef section, List<ArticleSummary> articles) {
     }

@@ -4,5 +4,5 @@
  * names what it shows as surrogate keys so caches drop exactly the pages a change touches.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reader pages",
-        allowedDependencies = {"content", "newsfeed", "search", "system", "text"})
+        allowedDependencies = {"content", "newsfeed", "search", "system", "text", "live"})
 package org.masthead.reader;

@@ -75,6 +75,17 @@ public class HttpCaching {
     }
 
     /**
+     * For a page that changes by the minute (a running live blog): browsers and CDNs keep it five seconds, and may
+     * serve it a little stale while they fetch the next; the page's stream brings readers what changed since.
+     */
+    public void forSeconds(ServletWebRequest request) {
+        HttpServletResponse response = request.getResponse();
+        if (response != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=5, s-maxage=5, stale-while-revalidate=5, stale-if-error=86400");
+        }
+    }
+
+    /**
      * Names what a response shows (article, section, author keys…) so a CDN can purge exactly the pages a change
      * affects: {@code Surrogate-Key} (Fastly and others, space-separated) and {@code Cache-Tag} (Cloudflare).
      */

@@ -55,8 +55,10 @@ class PublicResponseFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        // the live stream is never buffered
-        return !("GET".equals(method) || "HEAD".equals(method)) || request.getRequestURI().equals("/news-feed/stream");
+        // live streams (the News Feed's, a live blog's) are never buffered
+        String path = request.getRequestURI();
+        return !("GET".equals(method) || "HEAD".equals(method)) || path.equals("/news-feed/stream")
+                || (path.startsWith("/articles/") && path.endsWith("/live"));
     }
 
     @Override

@@ -20,8 +20,14 @@ public final class SseClient implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
+    /** The News Feed's stream. */
     public SseClient(int port, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/news-feed/stream"))
+        this(port, "/news-feed/stream", lastEventId);
+    }
+
+    /** The stream at {@code path} (a live blog's, say), continuing after {@code lastEventId} when given. */
+    public SseClient(int port, String path, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);

@@ -130,11 +130,11 @@ class DistributionTests {
             var childXml = xml(response.body());
             if (child.startsWith("/sitemaps/articles-")) {
                 articleUrls += childXml.getElementsByTagNameNS(SitemapController.SITEMAP, "url").getLength();
-                assertThat(childXml.getElementsByTagNameNS(SitemapController.IMAGE, "loc").getLength()).isEqualTo(73);
+                assertThat(childXml.getElementsByTagNameNS(SitemapController.IMAGE, "loc").getLength()).isEqualTo(74);
                 assertThat(response.body()).contains("<lastmod>2026-02-20T13:47:00Z</lastmod>");
             }
         }
-        assertThat(articleUrls).isEqualTo(73);
+        assertThat(articleUrls).isEqualTo(74);
         assertThat(reader.get("/sitemaps/articles-1999-01.xml").statusCode()).isEqualTo(404);
     }
 

@@ -34,7 +34,7 @@ class ExternalDatabaseTests {
                  var statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("select count(*) from article where status = 'published' and kind = 'article'")) {
                 rows.next();
-                assertThat(rows.getLong(1)).isEqualTo(73);
+                assertThat(rows.getLong(1)).isEqualTo(74);
             }
         }
     }

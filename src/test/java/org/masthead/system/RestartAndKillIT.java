@@ -51,7 +51,7 @@ class RestartAndKillIT {
 
         App first = start("first");
         List<String> articles = allArticles(first);
-        assertThat(articles).hasSize(73).doesNotHaveDuplicates();
+        assertThat(articles).hasSize(74).doesNotHaveDuplicates();
         assertThat(first.log()).contains("Loaded the demo newsroom");
         first.process.destroy(); // SIGTERM: graceful shutdown
         assertThat(first.process.waitFor(60, TimeUnit.SECONDS)).isTrue();

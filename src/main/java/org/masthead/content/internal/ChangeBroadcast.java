@@ -31,6 +31,25 @@ class ChangeBroadcast {
         signals.evict(org.masthead.content.ContentKeys.of(event));
     }
 
+    /**
+     * A live entry changes only its live blog's page (and its feeds): one entry must not empty other pages' caches.
+     * Starting or ending coverage also changes the LIVE labels on the fronts. Open reader streams on every node hear
+     * the numbered change.
+     */
+    @EventListener
+    void liveEntryChanged(org.masthead.content.LiveEntryChanged event) {
+        java.util.Set<org.masthead.system.SurrogateKey> keys = new java.util.LinkedHashSet<>();
+        keys.add(org.masthead.system.SurrogateKey.article(event.articleId()));
+        if ("coverage".equals(event.kind())) {
+            keys.add(org.masthead.system.SurrogateKey.HOME);
+            keys.add(org.masthead.system.SurrogateKey.NEWS_FEED);
+        }
+        signals.evict(keys);
+        if (event.changeId() != null) {
+            signals.send(org.masthead.content.LiveEntryChanged.SIGNAL_PREFIX + event.articleId() + ":" + event.changeId());
+        }
+    }
+
     @EventListener
     void taxonomyChanged(TaxonomyEvent event) {
         signals.evict(ContentKeys.of(event));

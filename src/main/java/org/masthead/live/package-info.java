@@ -1,0 +1,8 @@
+/**
+ * Live coverage: a live blog's entries on the reader page (newest first, pinned entry, key events, pages of older
+ * entries, permalinks), pushed to every open page as Server-Sent Events with Last-Event-ID replay across nodes,
+ * its LiveBlogPosting structured data and feeds, and the newsroom's live desk where reporters post entries.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Live coverage",
+        allowedDependencies = {"content", "body", "identity", "system", "text"})
+package org.masthead.live;

@@ -1,0 +1,176 @@
+package org.masthead.live.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.masthead.body.BodyFormat;
+import org.masthead.content.Actor;
+import org.masthead.content.ArticleException;
+import org.masthead.content.ArticleValidationException;
+import org.masthead.content.Authors;
+import org.masthead.content.EditableArticle;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.Publishing;
+import org.masthead.identity.StaffSession;
+import org.masthead.system.NotFoundException;
+import org.masthead.system.Pages;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The live desk: where reporters cover a story as it happens — a compose box on top (Ctrl+Enter posts), the stream
+ * below with edit, delete, pin and key-event controls, entries waiting for an editor, and the coverage's start and
+ * end. Every action is a plain form, so it works without JavaScript; with it, other reporters' entries appear as
+ * they are posted.
+ */
+@Controller
+class LiveDeskController {
+
+    private static final int STREAM = 50;
+
+    private final LiveBlogs liveBlogs;
+    private final Publishing publishing;
+    private final Authors authors;
+    private final StaffSession session;
+
+    LiveDeskController(LiveBlogs liveBlogs, Publishing publishing, Authors authors, StaffSession session) {
+        this.liveBlogs = liveBlogs;
+        this.publishing = publishing;
+        this.authors = authors;
+        this.session = session;
+    }
+
+    @GetMapping("/admin/live/{articleId}")
+    ModelAndView desk(@PathVariable long articleId, @RequestParam(required = false) String done, HttpServletRequest request) {
+        return page(articleId, request, null, done == null ? null : NOTICES.getOrDefault(done, null), null);
+    }
+
+    /** The stream part of the desk alone, which the page fetches again when another reporter posts. */
+    @GetMapping("/admin/live/{articleId}/stream")
+    ModelAndView stream(@PathVariable long articleId, HttpServletRequest request) {
+        ModelAndView page = page(articleId, request, null, null, null);
+        page.setViewName("live/desk-stream");
+        return page;
+    }
+
+    @PostMapping("/admin/live/{articleId}/start")
+    ModelAndView start(@PathVariable long articleId, HttpServletRequest request) {
+        return act(articleId, request, "started", () -> liveBlogs.start(session.actor(), articleId));
+    }
+
+    @PostMapping("/admin/live/{articleId}/end")
+    ModelAndView end(@PathVariable long articleId, HttpServletRequest request) {
+        return act(articleId, request, "ended", () -> liveBlogs.end(session.actor(), articleId));
+    }
+
+    @PostMapping("/admin/live/{articleId}/contributors")
+    ModelAndView contributors(@PathVariable long articleId, @RequestParam(defaultValue = "false") boolean open,
+                              HttpServletRequest request) {
+        return act(articleId, request, "saved", () -> liveBlogs.openToContributors(session.actor(), articleId, open));
+    }
+
+    @PostMapping("/admin/live/{articleId}/entries")
+    ModelAndView add(@PathVariable long articleId, EntryForm form, HttpServletRequest request) {
+        try {
+            LiveBlogs.Entry entry = liveBlogs.add(session.actor(), articleId, form.content());
+            return new ModelAndView("redirect:/admin/live/" + articleId + "?done=" + (entry.isPublished() ? "posted" : "waiting"));
+        } catch (ArticleValidationException e) {
+            return refused(articleId, request, String.join(" ", e.errors().values()), form);
+        } catch (ArticleException | AccessDeniedException e) {
+            return refused(articleId, request, e.getMessage(), form);
+        }
+    }
+
+    @PostMapping("/admin/live/{articleId}/entries/{entryId}")
+    ModelAndView edit(@PathVariable long articleId, @PathVariable long entryId, EntryForm form,
+                      @RequestParam int version, HttpServletRequest request) {
+        return act(articleId, request, "updated", () -> liveBlogs.edit(session.actor(), entry(articleId, entryId).id(), version,
+                form.content()));
+    }
+
+    @PostMapping("/admin/live/{articleId}/entries/{entryId}/delete")
+    ModelAndView delete(@PathVariable long articleId, @PathVariable long entryId, HttpServletRequest request) {
+        return act(articleId, request, "deleted", () -> {
+            liveBlogs.delete(session.actor(), entry(articleId, entryId).id());
+            return null;
+        });
+    }
+
+    @PostMapping("/admin/live/{articleId}/entries/{entryId}/approve")
+    ModelAndView approve(@PathVariable long articleId, @PathVariable long entryId, HttpServletRequest request) {
+        return act(articleId, request, "posted", () -> liveBlogs.approve(session.actor(), entry(articleId, entryId).id()));
+    }
+
+    /** Pin or unpin, mark or unmark as a key event: the entry as it is, with one flag turned. */
+    @PostMapping("/admin/live/{articleId}/entries/{entryId}/flags")
+    ModelAndView flags(@PathVariable long articleId, @PathVariable long entryId,
+                       @RequestParam(required = false) Boolean pinned, @RequestParam(required = false) Boolean keyEvent,
+                       HttpServletRequest request) {
+        return act(articleId, request, "updated", () -> {
+            LiveBlogs.Entry entry = entry(articleId, entryId);
+            return liveBlogs.edit(session.actor(), entryId, entry.version(), new LiveBlogs.EntryContent(entry.title(),
+                    entry.bodySource(), entry.bodyFormat(), keyEvent != null ? keyEvent : entry.keyEvent(),
+                    pinned != null ? pinned : entry.pinned(), entry.bylines().stream().map(b -> b.authorId()).toList()));
+        });
+    }
+
+    /**
+     * @param authorIds "post as": the bylines, in order; none means the reporter's own
+     */
+    record EntryForm(String title, String body, boolean keyEvent, boolean pinned, List<Long> authorIds) {
+
+        LiveBlogs.EntryContent content() {
+            return new LiveBlogs.EntryContent(title, body, BodyFormat.MARKDOWN, keyEvent, pinned, authorIds);
+        }
+    }
+
+    private static final Map<String, String> NOTICES = Map.of("posted", "Posted.", "waiting",
+            "Sent to an editor: it appears once approved.", "updated", "Updated.", "deleted", "Deleted.",
+            "started", "Live coverage started.", "ended", "Live coverage ended; the page stays as an archive.",
+            "saved", "Saved.");
+
+    private ModelAndView act(long articleId, HttpServletRequest request, String done, java.util.function.Supplier<?> action) {
+        try {
+            action.get();
+            return new ModelAndView("redirect:/admin/live/" + articleId + "?done=" + done);
+        } catch (ArticleValidationException e) {
+            return refused(articleId, request, String.join(" ", e.errors().values()), null);
+        } catch (ArticleException | AccessDeniedException e) {
+            return refused(articleId, request, e.getMessage(), null);
+        }
+    }
+
+    private LiveBlogs.Entry entry(long articleId, long entryId) {
+        return liveBlogs.entry(entryId).filter(entry -> entry.articleId() == articleId)
+                .orElseThrow(() -> new NotFoundException("No live entry " + entryId));
+    }
+
+    private ModelAndView refused(long articleId, HttpServletRequest request, String error, EntryForm form) {
+        ModelAndView page = page(articleId, request, error, null, form);
+        page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        return page;
+    }
+
+    private ModelAndView page(long articleId, HttpServletRequest request, String error, String notice, EntryForm form) {
+        Actor actor = session.actor();
+        EditableArticle article = publishing.view(actor, articleId);
+        LiveBlogs.LiveBlog blog = liveBlogs.find(articleId).orElse(null);
+        List<LiveBlogs.Entry> entries = blog == null ? List.of() : liveBlogs.page(articleId, null, STREAM);
+        List<LiveBlogs.Entry> pending = blog == null ? List.of() : liveBlogs.pending(articleId);
+        return Pages.view("live/desk", new LiveDeskPage(session.frame(request, "Live desk · " + article.content().headline(),
+                "articles"), article, blog, entries, pending, authors.all(), actor.authorId(), actor.can(Actor.Role.EDITOR),
+                actor.staffId(), actor.can(Actor.Role.REPORTER), error, notice,
+                form == null ? "" : nullToEmpty(form.title()), form == null ? "" : nullToEmpty(form.body())));
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
