@@ -40,7 +40,9 @@ public record Site(String name, String tagline, String language, String url, Zon
 
     /** Machine-readable timestamp for {@code <time datetime>}. */
     public String iso(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(timeZone));
+        // whole seconds: HTML's datetime allows at most three fraction digits, and no reader needs more
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .atZone(timeZone));
     }
 
     /** News style date: "Feb. 20, 2026". */

@@ -232,13 +232,14 @@ class DistributionTests {
     }
 
     @Test
-    void articleHomeSectionAndAuthorPagesAreValidHtml() throws Exception {
+    void articleHomeSectionAuthorAndLiveBlogPagesAreValidHtml() throws Exception {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         // the checker does find errors: a page without a title or a closed paragraph fails
         String broken = validator.validate(new ByteArrayInputStream("<!DOCTYPE html><html><body><p><div></p>".getBytes(StandardCharsets.UTF_8)));
         assertThat(broken).contains("\"type\":\"error\"");
-        for (String path : List.of(SEED_URL, "/", "/sections/politics", "/authors/tim-zadorozhnyy", "/news-feed")) {
+        for (String path : List.of(SEED_URL, "/", "/sections/politics", "/authors/tim-zadorozhnyy", "/news-feed",
+                "/articles/peace-talks-live-delegations-return-to-geneva-for-a-second-day")) {
             String html = reader.get(path).body();
             String report = validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
             JsonNode messages = JSON.readTree(report).get("messages");
