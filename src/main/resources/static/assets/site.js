@@ -99,6 +99,7 @@
     showNew.type = "button";
     showNew.className = "live__show-new";
     showNew.hidden = true;
+    showNew.textContent = "New updates";
     notice.after(showNew);
     var fragment = function (html) {
       var template = document.createElement("template");
@@ -115,7 +116,7 @@
         window.location.href = blog.querySelector(".live__newer a").href;
         return;
       }
-      waiting.slice().reverse().forEach(function (entry) {
+      waiting.forEach(function (entry) { // each arrival goes on top of the ones before it: newest first
         entries.insertBefore(entry, entries.firstElementChild);
       });
       var first = waiting[waiting.length - 1];

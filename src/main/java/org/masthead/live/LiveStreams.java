@@ -80,6 +80,8 @@ class LiveStreams {
         if (lastEventId == null) {
             // tells the browser where it stands, so a reconnect asks for what it missed
             stream.send(SseEmitter.event().id(String.valueOf(from)).name("ready").data("{}"));
+        } else {
+            stream.send(SseEmitter.event().comment("connected")); // sends the headers now: the browser's stream opens
         }
         channels.computeIfAbsent(articleId, id -> ConcurrentHashMap.newKeySet()).add(stream);
         stream.catchUp(null); // what it missed; live deliveries go through the same lock, so nothing twice or out of order

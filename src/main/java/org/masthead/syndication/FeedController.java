@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.masthead.content.Author;
 import org.masthead.content.Authors;
+import org.masthead.content.LiveBlogs;
 import org.masthead.content.Section;
 import org.masthead.content.Sections;
 import org.masthead.content.Tag;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.ServletWebRequest;
 
-/** RSS, Atom and JSON feeds of the whole site, each section, each author and each tag: 50 newest items. */
+/**
+ * RSS, Atom and JSON feeds of the whole site, each section, each author and each tag: 50 newest items; and each
+ * live blog's own feeds of its 50 newest entries.
+ */
 @Controller
 class FeedController {
 
@@ -33,9 +37,10 @@ class FeedController {
     private final Feeds feeds;
     private final SiteSettings settings;
     private final HttpCaching caching;
+    private final LiveBlogs liveBlogs;
 
     FeedController(Syndication syndication, Tags tags, Sections sections, Authors authors, Feeds feeds,
-                   SiteSettings settings, HttpCaching caching) {
+                   SiteSettings settings, HttpCaching caching, LiveBlogs liveBlogs) {
         this.syndication = syndication;
         this.tags = tags;
         this.sections = sections;
@@ -43,6 +48,7 @@ class FeedController {
         this.feeds = feeds;
         this.settings = settings;
         this.caching = caching;
+        this.liveBlogs = liveBlogs;
     }
 
     @GetMapping("/feed.{format:xml|atom|json}")
@@ -80,6 +86,35 @@ class FeedController {
                         tag.description().isBlank() ? "Stories about " + tag.name() : tag.description(), tag.url(),
                         tag.url() + "/feed"), FeedScope.tagged(tag.id()), List.of(SurrogateKey.tag(tag.slug()), SurrogateKey.SITE),
                 request);
+    }
+
+    /**
+     * A live blog's entries, newest first (an ordinary article has no such feed: 404). Tagged with the article's
+     * own key, as its page is: an entry evicts this blog's page and feeds, nothing else. While the coverage runs,
+     * browsers and CDNs keep it seconds, as they keep the page.
+     */
+    @GetMapping("/articles/{slug}/feed.{format:xml|atom|json}")
+    ResponseEntity<String> liveBlog(@PathVariable String slug, @PathVariable String format, ServletWebRequest request) {
+        Feeds.Format feedFormat = Feeds.Format.of(format);
+        Syndication.LiveBlogFeed blog = syndication.liveBlog(slug)
+                .orElseThrow(() -> new NotFoundException("No live blog " + slug));
+        List<LiveBlogs.Entry> entries = liveBlogs.page(blog.id(), null, ITEMS);
+        Instant lastModified = entries.stream().map(LiveBlogs.Entry::updatedAt)
+                .reduce(blog.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        caching.tag(request, List.of(SurrogateKey.article(blog.id()), SurrogateKey.SITE));
+        boolean notModified = caching.isNotModified(request, lastModified);
+        if (blog.running()) {
+            caching.forSeconds(request);
+        }
+        if (notModified) {
+            return null;
+        }
+        Site site = settings.current();
+        Feeds.Channel channel = new Feeds.Channel(site.name() + ": " + blog.headline(),
+                blog.standfirst() == null || blog.standfirst().isBlank() ? "Live coverage: " + blog.headline()
+                        : blog.standfirst(), blog.url(), blog.url() + "/feed");
+        return ResponseEntity.ok().header("Content-Type", feedFormat.contentType)
+                .body(feeds.writeLive(feedFormat, channel, blog.language(), lastModified, entries, site));
     }
 
     private ResponseEntity<String> respond(String extension, Feeds.Channel channel, FeedScope scope,

@@ -70,6 +70,29 @@ class Syndication {
         return statement.query((rs, row) -> entry(rs)).list();
     }
 
+    /**
+     * A published live blog, for its own feeds.
+     *
+     * @param running its coverage runs: the feeds change by the minute
+     */
+    record LiveBlogFeed(long id, String slug, String headline, String standfirst, String language, Instant updatedAt,
+                        boolean running) {
+
+        String url() {
+            return org.masthead.content.ArticleView.urlOf(slug);
+        }
+    }
+
+    /** The published article of that slug if it is a live blog (ended ones included), through content's views. */
+    java.util.Optional<LiveBlogFeed> liveBlog(String slug) {
+        return jdbc.sql("""
+                select a.id, a.slug, a.headline, a.standfirst, a.language, a.updated_at, l.running
+                from content_published_article a join content_live_blog l on l.article_id = a.id where a.slug = ?
+                """).param(slug).query((rs, row) -> new LiveBlogFeed(rs.getLong("id"), rs.getString("slug"),
+                rs.getString("headline"), rs.getString("standfirst"), rs.getString("language"), instant(rs, "updated_at"),
+                rs.getBoolean("running"))).optional();
+    }
+
     /** One child sitemap of articles: a month of publication, split in pages of at most 50,000. */
     record SitemapMonth(YearMonth month, int page, Instant lastModified) {
     }

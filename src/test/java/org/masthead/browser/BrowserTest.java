@@ -24,6 +24,11 @@ abstract class BrowserTest {
 
     /** axe-core, as published on WebJars, run in the page: no violations. */
     static void accessibilityCheck(String what) throws java.io.IOException {
+        accessibilityCheck(browser, what);
+    }
+
+    /** The same in a browser of the test's own (tests that drive several). */
+    static void accessibilityCheck(WebDriver browser, String what) throws java.io.IOException {
         String axe;
         try (java.io.InputStream source = BrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             axe = new String(source.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
