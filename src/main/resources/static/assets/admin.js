@@ -419,6 +419,11 @@
     document.getElementById("image-picker-close").addEventListener("click", function () { picker.close(); });
   }
 
+})();
+
+// The live desk and confirmations: on their own, as the editor code above stops on pages without the editor.
+(function () {
+  "use strict";
   // Live desk: Ctrl+Enter posts; what a reporter is typing is kept in this browser until posted (a reload, a
   // refused post or a closed tab loses nothing); other reporters' entries appear as they are posted.
   var compose = document.getElementById("compose");

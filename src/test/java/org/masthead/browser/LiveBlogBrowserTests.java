@@ -156,6 +156,50 @@ class LiveBlogBrowserTests {
         }
     }
 
+    @Test
+    void twoReportersOnTheDeskSeeEachOthersEntriesWithoutReloading() throws Exception {
+        Staff staff = Staff.create(nodeA.getBean(Sections.class), nodeA.getBean(Authors.class), nodeA.getBean(StaffAccounts.class));
+        Staff other = Staff.create(nodeA.getBean(Sections.class), nodeA.getBean(Authors.class), nodeA.getBean(StaffAccounts.class));
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        EditableArticle article = new Stories(nodeA.getBean(Publishing.class)).publish(Stories.content("Election night " + unique,
+                staff.section().id(), List.of(staff.byline().id()), List.of(), "Results as they come in."),
+                Instant.now().minusSeconds(600));
+        nodeA.getBean(LiveBlogs.class).start(Staff.actor(staff.editor()), article.id());
+        signIn(readerA, port(nodeA), staff.reporter().email());
+        signIn(readerB, port(nodeB), other.reporter().email());
+        for (WebDriver desk : List.of(readerA, readerB)) {
+            desk.get("http://127.0.0.1:" + port(desk == readerA ? nodeA : nodeB) + "/admin/live/" + article.id());
+            waitUpTo(desk, Duration.ofSeconds(5)).until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Live desk"));
+            BrowserTest.accessibilityCheck(desk, "the live desk");
+        }
+
+        // Ctrl+Enter posts from the compose box; the other reporter's desk shows it without a reload
+        org.openqa.selenium.WebElement body = readerA.findElement(By.id("body"));
+        body.sendKeys("First results: turnout at 64 percent " + unique);
+        body.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.ENTER));
+        waitUpTo(readerA, Duration.ofSeconds(5)).withMessage(() -> readerA.findElement(By.tagName("main")).getText())
+                .until(driver -> driver.findElements(By.cssSelector("p.alert[role=status]")).stream()
+                        .anyMatch(notice -> notice.getText().equals("Posted.")));
+        waitUpTo(readerB, Duration.ofSeconds(2)).until(driver -> driver.findElement(By.id("desk-stream")).getText()
+                .contains("turnout at 64 percent " + unique));
+
+        // what a reporter is typing survives a reload of the desk
+        org.openqa.selenium.WebElement draft = readerB.findElement(By.id("body"));
+        draft.sendKeys("Half-written update " + unique);
+        readerB.navigate().refresh();
+        waitUpTo(readerB, Duration.ofSeconds(5)).until(driver -> driver.findElement(By.id("body")).getDomProperty("value")
+                .equals("Half-written update " + unique));
+    }
+
+    private static void signIn(WebDriver browser, int port, String email) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + port + "/admin/login");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
+        browser.findElement(By.id("password")).submit();
+        waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Hello,"));
+    }
+
     private static LiveBlogs.EntryContent markdown(String title, String text, boolean keyEvent) {
         return new LiveBlogs.EntryContent(title, text, BodyFormat.MARKDOWN, keyEvent, false, List.of());
     }

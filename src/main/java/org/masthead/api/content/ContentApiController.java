@@ -14,6 +14,7 @@ import org.masthead.api.GhostError;
 import org.masthead.api.ghost.AuthorRow;
 import org.masthead.api.ghost.GhostJson;
 import org.masthead.api.ghost.ListParams;
+import org.masthead.api.ghost.LivePosts;
 import org.masthead.api.ghost.PostFilters;
 import org.masthead.api.ghost.PostReader;
 import org.masthead.api.ghost.PostRow;
@@ -51,15 +52,17 @@ class ContentApiController {
     private final GhostJson ghost;
     private final ContentResponses responses;
     private final SiteSettingsJson settings;
+    private final LivePosts live;
     private final Clock clock;
 
     ContentApiController(PostReader posts, TaxonomyReader taxonomy, GhostJson ghost, ContentResponses responses,
-                         SiteSettingsJson settings, Clock clock) {
+                         SiteSettingsJson settings, LivePosts live, Clock clock) {
         this.posts = posts;
         this.taxonomy = taxonomy;
         this.ghost = ghost;
         this.responses = responses;
         this.settings = settings;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -208,9 +211,10 @@ class ContentApiController {
         // a story published or withdrawn touches "feeds"; a page appearing or leaving touches "site" (the footer)
         Set<SurrogateKey> keys = new LinkedHashSet<>(kind == ArticleKind.ARTICLE
                 ? List.of(SurrogateKey.SITE, SurrogateKey.FEEDS) : List.of(SurrogateKey.SITE));
+        Map<Long, LivePosts.Live> liveBlogs = liveBlogs(kind, page.rows(), view);
         List<Map<String, Object>> items = new ArrayList<>();
         for (PostRow row : page.rows()) {
-            items.add(ghost.post(row, view, site, null));
+            items.add(ghost.post(row, view, site, null, liveBlogs.get(row.id())));
             keys.addAll(keysOf(row));
         }
         return new ContentResponses.Computed(envelope(resource, items, params.pagination(page.total())), keys);
@@ -223,8 +227,21 @@ class ContentApiController {
                 .orElseThrow(() -> GhostError.notFound((kind == ArticleKind.PAGE ? "Page" : "Post") + " not found."));
         Set<SurrogateKey> keys = new LinkedHashSet<>(List.of(SurrogateKey.SITE));
         keys.addAll(keysOf(row));
-        return new ContentResponses.Computed(Map.of(resource, List.of(ghost.post(row, view(params), ghost.site(), null))),
+        GhostJson.View view = view(params);
+        LivePosts.Live coverage = liveBlogs(kind, List.of(row), view).get(row.id());
+        return new ContentResponses.Computed(Map.of(resource, List.of(ghost.post(row, view, ghost.site(), null, coverage))),
                 keys);
+    }
+
+    /**
+     * Which of these posts are live blogs, in one query, with their entries only when the answer shows html. (An
+     * entry changes only its post's key, {@code article-42}, which every answer showing the post carries.)
+     */
+    private Map<Long, LivePosts.Live> liveBlogs(ArticleKind kind, List<PostRow> rows, GhostJson.View view) {
+        if (kind != ArticleKind.ARTICLE || rows.isEmpty() || !LivePosts.wanted(view)) {
+            return Map.of();
+        }
+        return live.of(rows.stream().map(PostRow::id).toList(), LivePosts.entriesWanted(view));
     }
 
     private ContentResponses.Computed readAuthor(HttpServletRequest request, String column, Object value) {

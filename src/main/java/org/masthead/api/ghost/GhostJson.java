@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Masthead's articles, pages, bylines and tags in the shapes Ghost's APIs return, field for field (see
  * {@code docs/ghost-api.md}): the Content API's public view with {@code +00:00} dates, the Admin API's with
  * status, emails and roles and {@code Z} dates. Masthead adds {@code feature_image_credit} and {@code section} to
- * posts and {@code job_title} to authors.
+ * posts, {@code live} (and the entries in {@code html}) to live blogs, and {@code job_title} to authors.
  */
 @Component
 public class GhostJson {
@@ -78,6 +78,15 @@ public class GhostJson {
     }
 
     public Map<String, Object> post(PostRow row, View view, Site site, Map<Long, StaffMember> staffByAuthor) {
+        return post(row, view, site, staffByAuthor, null);
+    }
+
+    /**
+     * @param live the post's live coverage, or null for an ordinary post: its entries follow the article in
+     *             {@code html}, and Masthead's {@code live} object describes the coverage
+     */
+    public Map<String, Object> post(PostRow row, View view, Site site, Map<Long, StaffMember> staffByAuthor,
+                                    LivePosts.Live live) {
         GhostDates dates = view.dates();
         Map<String, Object> post = new LinkedHashMap<>();
         post.put("id", row.publicId());
@@ -91,7 +100,8 @@ public class GhostJson {
             }
         }
         if (view.wantsFormat("html")) {
-            post.put("html", row.words() == 0 && row.images() == 0 ? null : row.html());
+            String html = row.words() == 0 && row.images() == 0 ? null : row.html();
+            post.put("html", live == null ? html : live.html(html, site));
         }
         if (view.wantsFormat("plaintext")) {
             post.put("plaintext", row.plaintext());
@@ -149,6 +159,9 @@ public class GhostJson {
         if (!view.admin()) {
             post.put("access", true); // no memberships yet: every reader may read every published post
             post.put("comments", false);
+        }
+        if (live != null) {
+            post.put("live", live.json(dates));
         }
         if (row.kind() == ArticleKind.PAGE) {
             post.put("show_title_and_feature_image", true);

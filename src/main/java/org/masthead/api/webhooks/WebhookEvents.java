@@ -7,12 +7,14 @@ import java.util.Set;
 import org.masthead.content.ArticleEvent;
 import org.masthead.content.ArticleKind;
 import org.masthead.content.ArticleStatus;
+import org.masthead.content.LiveEntryChanged;
 import org.masthead.content.TaxonomyEvent;
 
 /**
  * Ghost's webhook events and which of them a Masthead change fires, in Ghost's order: the status event first
  * ({@code post.published}, {@code post.unpublished}…), then {@code post.edited}, which fires on every update;
- * {@code post.added} on creation; {@code post.deleted} last. Pages fire the same with {@code page.}.
+ * {@code post.added} on creation; {@code post.deleted} last. Pages fire the same with {@code page.}. A live
+ * blog's entry that readers see change fires {@code post.published.edited} (with the entry in the payload).
  */
 public final class WebhookEvents {
 
@@ -70,6 +72,23 @@ public final class WebhookEvents {
         }
         fired.add(prefix + "edited");
         return fired;
+    }
+
+    /**
+     * The events a change to a live entry fires: only a change readers see (a numbered one), which changes the
+     * published post and so the site. Whether the post is published is the outbox's to check.
+     */
+    static List<String> of(LiveEntryChanged event) {
+        return event.changeId() == null ? List.of() : List.of("post.published.edited", "site.changed");
+    }
+
+    /** What happened to the entry, as readers see it: an approved entry appears to them, as an added one does. */
+    static String entryKind(LiveEntryChanged event) {
+        return switch (event.kind()) {
+            case "deleted" -> "deleted";
+            case "edited" -> "edited";
+            default -> "added";
+        };
     }
 
     static List<String> of(TaxonomyEvent event) {

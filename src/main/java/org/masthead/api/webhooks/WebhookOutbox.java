@@ -20,6 +20,8 @@ import org.masthead.content.ArticleEvent;
 import org.masthead.content.ArticleKind;
 import org.masthead.content.ArticleSnapshot;
 import org.masthead.content.ArticleStatus;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.LiveEntryChanged;
 import org.masthead.content.Tag;
 import org.masthead.content.TaxonomyEvent;
 import org.masthead.system.Site;
@@ -43,17 +45,19 @@ class WebhookOutbox {
     private final Webhooks webhooks;
     private final PostReader posts;
     private final TaxonomyReader taxonomy;
+    private final LiveBlogs liveBlogs;
     private final GhostJson ghost;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    WebhookOutbox(Webhooks webhooks, PostReader posts, TaxonomyReader taxonomy, GhostJson ghost,
+    WebhookOutbox(Webhooks webhooks, PostReader posts, TaxonomyReader taxonomy, LiveBlogs liveBlogs, GhostJson ghost,
                   org.springframework.context.ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.webhooks = webhooks;
         this.posts = posts;
         this.taxonomy = taxonomy;
+        this.liveBlogs = liveBlogs;
         this.ghost = ghost;
         this.events = events;
         this.jdbc = jdbc;
@@ -88,6 +92,63 @@ class WebhookOutbox {
                 owe(listening, name, key, payload(name, resource, current, previous));
             }
         }
+    }
+
+    /**
+     * An entry of a published live blog changed where readers see it (added, approved, edited or deleted): Ghost's
+     * {@code post.published.edited} with the post as for an edit, plus Masthead's {@code live_entry} naming the
+     * entry and what happened to it; and {@code site.changed}, since the site shows something new. An entry that
+     * waits for an editor, or a live blog that is not published, owes nothing.
+     */
+    @EventListener
+    void liveEntryChanged(LiveEntryChanged event) {
+        List<String> fired = WebhookEvents.of(event);
+        // an entry leaves the post itself as it was: with nobody listening there is no state to keep
+        List<Webhooks.Webhook> listening = fired.isEmpty() ? List.of() : webhooks.listeningTo(fired);
+        if (listening.isEmpty()) {
+            return;
+        }
+        Optional<PostRow> published = posts.read(PostReader.Scope.published(ArticleKind.ARTICLE), "id", event.articleId());
+        if (published.isEmpty()) {
+            return; // readers see none of the blog's entries
+        }
+        String key = "post-" + event.articleId();
+        Map<String, Object> current = serialize(published.get());
+        Map<String, Object> previous = lastState(key).map(before -> changed(before, current)).orElse(Map.of());
+        remember(key, current);
+        Map<String, Object> entry = liveEntry(event);
+        for (String name : fired) {
+            if (name.equals("site.changed")) {
+                owe(listening, name, "site", siteChanged());
+            } else {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("current", current);
+                change.put("previous", previous);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("post", change);
+                body.put("live_entry", entry);
+                body.put("event", name);
+                owe(listening, name, key, json.writeValueAsString(body));
+            }
+        }
+    }
+
+    /** The entry as the call names it: all of it as readers see it now, or for a deletion its id alone. */
+    private Map<String, Object> liveEntry(LiveEntryChanged event) {
+        String kind = WebhookEvents.entryKind(event);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", event.entryId());
+        entry.put("kind", kind);
+        if (kind.equals("deleted")) {
+            return entry;
+        }
+        LiveBlogs.Entry found = liveBlogs.entry(event.entryId()).orElseThrow();
+        entry.put("title", found.title().isBlank() ? null : found.title());
+        entry.put("html", found.bodyHtml());
+        entry.put("published_at", GhostDates.ADMIN.format(found.publishedAt()));
+        entry.put("key_event", found.keyEvent());
+        entry.put("pinned", found.pinned());
+        return entry;
     }
 
     @EventListener
@@ -165,9 +226,13 @@ class WebhookOutbox {
 
     /** The Admin API's post with tags, authors and the html and plaintext formats, as Ghost's webhooks carry it. */
     private Map<String, Object> serialize(long articleId) {
-        PostRow row = posts.read(PostReader.Scope.all(ArticleKind.ARTICLE, null), "id", articleId)
+        return serialize(posts.read(PostReader.Scope.all(ArticleKind.ARTICLE, null), "id", articleId)
                 .or(() -> posts.read(PostReader.Scope.all(ArticleKind.PAGE, null), "id", articleId))
-                .orElseThrow();
+                .orElseThrow());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> serialize(PostRow row) {
         GhostJson.View view = new GhostJson.View(true, Set.of("tags", "authors"), Set.of("html", "plaintext"), Set.of(),
                 ignored -> null);
         Site site = ghost.site();

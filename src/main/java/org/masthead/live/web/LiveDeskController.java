@@ -124,10 +124,12 @@ class LiveDeskController {
     /**
      * @param authorIds "post as": the bylines, in order; none means the reporter's own
      */
-    record EntryForm(String title, String body, boolean keyEvent, boolean pinned, List<Long> authorIds) {
+    record EntryForm(String title, String body, Boolean keyEvent, Boolean pinned, List<Long> authorIds) {
 
+        /** An unticked box sends nothing. */
         LiveBlogs.EntryContent content() {
-            return new LiveBlogs.EntryContent(title, body, BodyFormat.MARKDOWN, keyEvent, pinned, authorIds);
+            return new LiveBlogs.EntryContent(title, body, BodyFormat.MARKDOWN, Boolean.TRUE.equals(keyEvent),
+                    Boolean.TRUE.equals(pinned), authorIds);
         }
     }
 
