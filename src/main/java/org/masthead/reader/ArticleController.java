@@ -83,6 +83,9 @@ class ArticleController {
                 .withJsonLd(live != null ? ArticleStructuredData.liveBlogPosting(article, live, site)
                         : ArticleStructuredData.newsArticle(article, site))
                 .withJsonLd(ArticleStructuredData.breadcrumbs(article, site));
+        if (live != null) {
+            layout = layout.withFeeds(article.headline(), article.url() + "/feed"); // the live blog's own feeds of entries
+        }
         return Pages.view("reader/article", new ArticlePage(layout, article, box, readMore, null, live));
     }
 
