@@ -2,6 +2,8 @@
 //   search  BASE_URL ROUNDS QUERY...             client-side latency p50/p95 per query
 //   related BASE_URL ARTICLES                    server-side related-articles query time (cold cache)
 //   fanout  BASE_URL STREAMS EMAIL PASSWORD PID  publish once, time its delivery to STREAMS open SSE streams
+//   liveentries BASE_URL ARTICLE_ID EMAIL PASSWORD COUNT  post COUNT entries to a live blog through the live desk
+//   livefanout BASE_URL STREAMS SLUG ARTICLE_ID EMAIL PASSWORD PID  one entry timed to STREAMS open live-blog streams
 // Only ever pointed at 127.0.0.1.
 import java.io.IOException;
 import java.net.CookieManager;
@@ -36,6 +38,9 @@ public class LoadProbe {
             case "related" -> related(args[1], Integer.parseInt(args[2]));
             case "fanout" -> fanout(args[1], Integer.parseInt(args[2]), args[3], args[4], Long.parseLong(args[5]));
             case "token" -> System.out.println(adminToken(args[1], args[2]));
+            case "liveentries" -> liveEntries(args[1], Long.parseLong(args[2]), args[3], args[4], Integer.parseInt(args[5]));
+            case "livefanout" -> liveFanout(args[1], Integer.parseInt(args[2]), args[3], Long.parseLong(args[4]), args[5],
+                    args[6], Long.parseLong(args[7]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -158,6 +163,90 @@ public class LoadProbe {
         }
         Collections.sort(millis);
         System.out.printf("SSE fan-out: %d of %d streams got the publish; latency from the publish request p50 %.0f ms, p99 %.0f ms, max %.0f ms; JVM resident memory %d MB before, %d MB with the streams open (+%d MB)%n",
+                millis.size(), streams, percentile(millis, 50), percentile(millis, 99), millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1),
+                before / 1024, withStreams / 1024, (withStreams - before) / 1024);
+        open.forEach(Stream::close);
+    }
+
+    /** Signs in to the newsroom and answers the session and a CSRF token from {@code page}. */
+    record Session(HttpClient client, String csrf) {
+    }
+
+    static Session signIn(String base, String email, String password, String page) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient session = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = csrf(session.send(HttpRequest.newBuilder(URI.create(base + "/admin/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        post(session, base + "/admin/login", "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token));
+        return new Session(session, csrf(session.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+                HttpResponse.BodyHandlers.ofString()).body()));
+    }
+
+    /** Posts {@code count} entries to a live blog through the live desk, as a reporter would. */
+    static void liveEntries(String base, long articleId, String email, String password, int count) throws Exception {
+        Session desk = signIn(base, email, password, "/admin/live/" + articleId);
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> posted = post(desk.client(), base + "/admin/live/" + articleId + "/entries",
+                    "title=" + enc(i % 25 == 0 ? "Key moment " + i : "") + "&body=" + enc("Update " + i + ": the talks go on, "
+                    + "with **delegations** meeting in small groups and a statement expected later.") + (i % 25 == 0 ? "&keyEvent=true" : "")
+                    + "&_csrf=" + enc(desk.csrf()));
+            if (posted.statusCode() != 302) {
+                throw new IllegalStateException("entry " + i + " answered " + posted.statusCode());
+            }
+        }
+        System.out.println("Posted " + count + " entries");
+    }
+
+    /** Opens {@code streams} streams of a live blog, posts one entry and times its arrival on every stream. */
+    static void liveFanout(String base, int streams, String slug, long articleId, String email, String password, long pid)
+            throws Exception {
+        long before = rssKb(pid);
+        String marker = "Fan-out probe " + System.currentTimeMillis();
+        ConcurrentLinkedQueue<Long> received = new ConcurrentLinkedQueue<>();
+        CountDownLatch ready = new CountDownLatch(streams);
+        CountDownLatch delivered = new CountDownLatch(streams);
+        List<Stream<String>> open = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/articles/" + slug + "/live")).build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("stream " + i + " answered " + response.statusCode());
+            }
+            open.add(response.body());
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String line : (Iterable<String>) response.body()::iterator) {
+                        if (line.startsWith("event:ready")) {
+                            ready.countDown();
+                        } else if (line.startsWith("data:") && line.contains(marker)) {
+                            received.add(System.nanoTime());
+                            delivered.countDown();
+                        }
+                    }
+                } catch (RuntimeException closed) {
+                    // probe finished
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+        if (!ready.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("streams not ready");
+        }
+        long withStreams = rssKb(pid);
+        Session desk = signIn(base, email, password, "/admin/live/" + articleId);
+        long start = System.nanoTime();
+        HttpResponse<String> posted = post(desk.client(), base + "/admin/live/" + articleId + "/entries",
+                "body=" + enc(marker) + "&_csrf=" + enc(desk.csrf()));
+        if (posted.statusCode() != 302) {
+            throw new IllegalStateException("the entry answered " + posted.statusCode());
+        }
+        delivered.await(30, TimeUnit.SECONDS);
+        List<Double> millis = new ArrayList<>();
+        for (long at : received) {
+            millis.add((at - start) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf("Live blog fan-out: %d of %d streams got the entry; arrival after the post request p50 %.0f ms, p99 %.0f ms, max %.0f ms; JVM resident memory %d MB before, %d MB with the streams open (+%d MB)%n",
                 millis.size(), streams, percentile(millis, 50), percentile(millis, 99), millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1),
                 before / 1024, withStreams / 1024, (withStreams - before) / 1024);
         open.forEach(Stream::close);

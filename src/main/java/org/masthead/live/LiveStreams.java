@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,12 @@ class LiveStreams {
     private final Map<Long, Set<Stream>> channels = new ConcurrentHashMap<>();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "masthead-live-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Writes one change to a live blog's many streams in parallel: a slow socket holds up only its share. */
+    private final ExecutorService fanOut = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "masthead-live-fan-out");
         thread.setDaemon(true);
         return thread;
     });
@@ -92,9 +99,19 @@ class LiveStreams {
         return channels.values().stream().mapToInt(Set::size).sum();
     }
 
-    private SseEmitter.SseEventBuilder rendered(LiveBlogs.Change change, String pageUrl,
-                                                Map<String, SseEmitter.SseEventBuilder> cache) {
-        return cache == null ? render(change, pageUrl) : cache.computeIfAbsent(change.id() + " " + pageUrl, key -> render(change, pageUrl));
+    /** A change's event, built once: the same parts are written to every stream; null parts when nothing shows. */
+    private record Event(Set<ResponseBodyEmitter.DataWithMediaType> parts) {
+    }
+
+    private Set<ResponseBodyEmitter.DataWithMediaType> rendered(LiveBlogs.Change change, String pageUrl, Map<String, Event> cache) {
+        if (cache == null) {
+            return built(render(change, pageUrl));
+        }
+        return cache.computeIfAbsent(change.id() + " " + pageUrl, key -> new Event(built(render(change, pageUrl)))).parts();
+    }
+
+    private static Set<ResponseBodyEmitter.DataWithMediaType> built(SseEmitter.SseEventBuilder event) {
+        return event == null ? null : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(event.build()));
     }
 
     /** Runs on the signal listener's thread: hands over at once, so slow readers never hold up other signals. */
@@ -123,15 +140,33 @@ class LiveStreams {
         if (channel == null || channel.isEmpty()) {
             return;
         }
-        Map<String, SseEmitter.SseEventBuilder> rendered = new HashMap<>();
+        Map<String, Event> rendered = new ConcurrentHashMap<>();
         Map<Long, List<Stream>> byPosition = new HashMap<>();
         channel.forEach(stream -> byPosition.computeIfAbsent(stream.lastSent(), at -> new java.util.ArrayList<>()).add(stream));
+        List<java.util.concurrent.Callable<Void>> work = new java.util.ArrayList<>();
         byPosition.forEach((after, streams) -> {
             List<LiveBlogs.Change> changes = liveBlogs.changesAfter(articleId, after, REPLAY_LIMIT);
-            if (!changes.isEmpty()) {
-                streams.forEach(stream -> stream.deliver(after, changes, rendered));
+            if (changes.isEmpty()) {
+                return;
+            }
+            changes.forEach(change -> streams.stream().map(stream -> stream.pageUrl).distinct()
+                    .forEach(pageUrl -> rendered(change, pageUrl, rendered))); // rendered once, before the fan-out
+            int slices = Math.min(4, Math.max(1, streams.size() / 250));
+            for (int slice = 0; slice < slices; slice++) {
+                int first = slice;
+                work.add(() -> {
+                    for (int i = first; i < streams.size(); i += slices) {
+                        streams.get(i).deliver(after, changes, rendered);
+                    }
+                    return null;
+                });
             }
         });
+        try {
+            fanOut.invokeAll(work); // the blog's next change waits until every stream has this one: order holds
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -186,6 +221,7 @@ class LiveStreams {
     void shutDown() {
         heartbeats.shutdownNow();
         delivery.shutdownNow();
+        fanOut.shutdownNow();
         endStreams();
     }
 
@@ -208,14 +244,14 @@ class LiveStreams {
         }
 
         /** Reads and sends everything after the last change sent. */
-        synchronized void catchUp(Map<String, SseEmitter.SseEventBuilder> cache) {
+        synchronized void catchUp(Map<String, Event> cache) {
             for (LiveBlogs.Change change : liveBlogs.changesAfter(articleId, lastSent, REPLAY_LIMIT)) {
                 sendChange(change, cache);
             }
         }
 
         /** Changes read for streams that stood at {@code after}; a stream that moved on meanwhile reads its own. */
-        synchronized void deliver(long after, List<LiveBlogs.Change> changes, Map<String, SseEmitter.SseEventBuilder> cache) {
+        synchronized void deliver(long after, List<LiveBlogs.Change> changes, Map<String, Event> cache) {
             if (lastSent != after) {
                 catchUp(cache);
                 return;
@@ -223,13 +259,23 @@ class LiveStreams {
             changes.forEach(change -> sendChange(change, cache));
         }
 
-        private void sendChange(LiveBlogs.Change change, Map<String, SseEmitter.SseEventBuilder> cache) {
+        private void sendChange(LiveBlogs.Change change, Map<String, Event> cache) {
             if (change.id() <= lastSent) {
                 return;
             }
-            SseEmitter.SseEventBuilder event = rendered(change, pageUrl, cache);
-            if (event == null || send(event)) {
+            Set<ResponseBodyEmitter.DataWithMediaType> event = rendered(change, pageUrl, cache);
+            if (event == null || sendParts(event)) {
                 lastSent = change.id(); // a change about an entry gone since has nothing to show: passed over
+            }
+        }
+
+        synchronized boolean sendParts(Set<ResponseBodyEmitter.DataWithMediaType> parts) {
+            try {
+                emitter.send(parts);
+                return true;
+            } catch (IOException | IllegalStateException gone) {
+                close(this);
+                return false;
             }
         }
 

@@ -61,6 +61,17 @@ class PurgePlanner {
         execute(plan(event));
     }
 
+    /** A live entry changes its live blog's page and feeds only: the CDN drops exactly those. */
+    @ApplicationModuleListener
+    void liveEntryChanged(org.masthead.content.LiveEntryChanged event) {
+        Set<SurrogateKey> keys = new LinkedHashSet<>(Set.of(SurrogateKey.article(event.articleId())));
+        if ("coverage".equals(event.kind())) {
+            keys.add(SurrogateKey.HOME);
+            keys.add(SurrogateKey.NEWS_FEED);
+        }
+        execute(new Plan(keys, Set.of()));
+    }
+
     @ApplicationModuleListener
     void articlesImported(org.masthead.content.ArticlesImported event) {
         execute(new Plan(ContentKeys.of(event), Set.of()));
