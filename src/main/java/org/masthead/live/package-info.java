@@ -4,5 +4,5 @@
  * its LiveBlogPosting structured data and feeds, and the newsroom's live desk where reporters post entries.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Live coverage",
-        allowedDependencies = {"content", "body", "identity", "system", "text"})
+        allowedDependencies = {"content", "body", "identity", "media", "system", "text"})
 package org.masthead.live;

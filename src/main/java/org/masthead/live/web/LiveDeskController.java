@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.masthead.body.BodyDocument;
 import org.masthead.body.BodyFormat;
+import org.masthead.body.BodyNode;
 import org.masthead.content.Actor;
 import org.masthead.content.ArticleException;
 import org.masthead.content.ArticleValidationException;
@@ -39,12 +41,17 @@ class LiveDeskController {
     private final Publishing publishing;
     private final Authors authors;
     private final StaffSession session;
+    private final org.masthead.body.BodyRenderer renderer;
+    private final org.masthead.media.MediaLibrary media;
 
-    LiveDeskController(LiveBlogs liveBlogs, Publishing publishing, Authors authors, StaffSession session) {
+    LiveDeskController(LiveBlogs liveBlogs, Publishing publishing, Authors authors, StaffSession session,
+                       org.masthead.body.BodyRenderer renderer, org.masthead.media.MediaLibrary media) {
         this.liveBlogs = liveBlogs;
         this.publishing = publishing;
         this.authors = authors;
         this.session = session;
+        this.renderer = renderer;
+        this.media = media;
     }
 
     @GetMapping("/admin/live/{articleId}")
@@ -77,22 +84,66 @@ class LiveDeskController {
     }
 
     @PostMapping("/admin/live/{articleId}/entries")
-    ModelAndView add(@PathVariable long articleId, EntryForm form, HttpServletRequest request) {
+    ModelAndView add(@PathVariable long articleId, EntryForm form,
+                     @RequestParam(name = "picture", required = false) org.springframework.web.multipart.MultipartFile picture,
+                     HttpServletRequest request) {
         try {
-            LiveBlogs.Entry entry = liveBlogs.add(session.actor(), articleId, form.content());
+            LiveBlogs.Entry entry = liveBlogs.add(session.actor(), articleId, withBlocks(form, picture));
             return new ModelAndView("redirect:/admin/live/" + articleId + "?done=" + (entry.isPublished() ? "posted" : "waiting"));
         } catch (ArticleValidationException e) {
             return refused(articleId, request, String.join(" ", e.errors().values()), form);
-        } catch (ArticleException | AccessDeniedException e) {
+        } catch (ArticleException | AccessDeniedException | org.masthead.media.MediaException e) {
             return refused(articleId, request, e.getMessage(), form);
+        } catch (java.io.IOException e) {
+            return refused(articleId, request, "The picture could not be read; try again.", form);
         }
     }
 
+    /**
+     * The entry as blocks when it has a quote with its speaker or a picture with its credit (the text above them is
+     * Markdown, turned into blocks too), else the Markdown as it is.
+     */
+    private LiveBlogs.EntryContent withBlocks(EntryForm form, org.springframework.web.multipart.MultipartFile picture)
+            throws java.io.IOException {
+        boolean quote = form.quote() != null && !form.quote().isBlank();
+        boolean hasPicture = picture != null && !picture.isEmpty();
+        if (!quote && !hasPicture) {
+            return form.content();
+        }
+        List<BodyNode> blocks = new java.util.ArrayList<>(renderer.fromMarkdown(form.body() == null ? "" : form.body()).blocks());
+        if (quote) {
+            List<BodyNode> parts = new java.util.ArrayList<>(List.of(BodyNode.block("paragraph", List.of(BodyNode.text(form.quote().strip())))));
+            if (form.quoteBy() != null && !form.quoteBy().isBlank()) {
+                parts.add(BodyNode.block("attribution", List.of(BodyNode.text(form.quoteBy().strip()))));
+            }
+            blocks.add(BodyNode.block("quote", parts));
+        }
+        if (hasPicture) {
+            org.masthead.media.MediaFile stored = media.uploadForArticle(picture.getBytes(), picture.getOriginalFilename(),
+                    session.staffId());
+            Map<String, Object> attrs = new java.util.LinkedHashMap<>();
+            attrs.put("mediaId", stored.id());
+            attrs.put("alt", nullToEmpty(form.pictureAlt()).strip());
+            attrs.put("caption", nullToEmpty(form.pictureCaption()).strip());
+            attrs.put("credit", nullToEmpty(form.pictureCredit()).strip());
+            blocks.add(BodyNode.block("image", attrs, List.of()));
+        }
+        return new LiveBlogs.EntryContent(form.title(), new BodyDocument(blocks).toJson(), BodyFormat.BLOCKS,
+                Boolean.TRUE.equals(form.keyEvent()), Boolean.TRUE.equals(form.pinned()), form.authorIds());
+    }
+
+    /** An entry written in blocks (a quote, a picture) keeps its body here; its title, flags and bylines change. */
     @PostMapping("/admin/live/{articleId}/entries/{entryId}")
     ModelAndView edit(@PathVariable long articleId, @PathVariable long entryId, EntryForm form,
                       @RequestParam int version, HttpServletRequest request) {
-        return act(articleId, request, "updated", () -> liveBlogs.edit(session.actor(), entry(articleId, entryId).id(), version,
-                form.content()));
+        return act(articleId, request, "updated", () -> {
+            LiveBlogs.Entry entry = entry(articleId, entryId);
+            LiveBlogs.EntryContent content = entry.bodyFormat() == BodyFormat.BLOCKS
+                    ? new LiveBlogs.EntryContent(form.title(), entry.bodySource(), BodyFormat.BLOCKS,
+                    Boolean.TRUE.equals(form.keyEvent()), Boolean.TRUE.equals(form.pinned()), form.authorIds())
+                    : form.content();
+            return liveBlogs.edit(session.actor(), entry.id(), version, content);
+        });
     }
 
     @PostMapping("/admin/live/{articleId}/entries/{entryId}/delete")
@@ -124,7 +175,8 @@ class LiveDeskController {
     /**
      * @param authorIds "post as": the bylines, in order; none means the reporter's own
      */
-    record EntryForm(String title, String body, Boolean keyEvent, Boolean pinned, List<Long> authorIds) {
+    record EntryForm(String title, String body, Boolean keyEvent, Boolean pinned, List<Long> authorIds, String quote,
+                     String quoteBy, String pictureAlt, String pictureCaption, String pictureCredit) {
 
         /** An unticked box sends nothing. */
         LiveBlogs.EntryContent content() {

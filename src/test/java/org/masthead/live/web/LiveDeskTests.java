@@ -89,6 +89,34 @@ class LiveDeskTests {
     }
 
     @Test
+    void anEntryWithAnAttributedQuoteAndACreditedPictureIsPostedFromTheDesk() {
+        liveBlogs.start(Staff.actor(staff.editor()), article.id());
+        NewsroomClient reporter = signedIn(staff.reporter());
+        HttpResponse<String> posted = reporter.postMultipart(desk + "/entries", List.of(Map.entry("title", "At the gates"),
+                        Map.entry("body", "Union leaders spoke to the crowd."), Map.entry("quote", "We stay until they listen."),
+                        Map.entry("quoteBy", "Mira Dahl, union secretary"), Map.entry("pictureAlt", "A crowd at the depot gates"),
+                        Map.entry("pictureCaption", "The picket at dawn"), Map.entry("pictureCredit", "Photo: Ana Reyes")),
+                "picture", "gates.jpg", "image/jpeg", org.masthead.media.UploadTestsSupport.jpeg(803, 452));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        LiveBlogs.Entry entry = liveBlogs.page(article.id(), null, 10).get(0);
+        assertThat(entry.bodyFormat()).isEqualTo(org.masthead.body.BodyFormat.BLOCKS);
+        Document html = Jsoup.parseBodyFragment(entry.bodyHtml());
+        assertThat(html.select("p").first().text()).isEqualTo("Union leaders spoke to the crowd.");
+        assertThat(html.select("figure.quote blockquote").text()).isEqualTo("We stay until they listen.");
+        assertThat(html.select(".quote__attribution").text()).contains("Mira Dahl, union secretary");
+        assertThat(html.select("img").attr("alt")).isEqualTo("A crowd at the depot gates");
+        assertThat(html.select("figcaption").text()).contains("The picket at dawn").contains("Photo: Ana Reyes");
+
+        // editing it from the desk changes its title and flags; its quote and picture stay as posted
+        assertThat(reporter.post(desk + "/entries/" + entry.id(), Map.of("version", String.valueOf(entry.version()),
+                "title", "At the depot gates", "keyEvent", "true")).statusCode()).isEqualTo(302);
+        LiveBlogs.Entry edited = liveBlogs.entry(entry.id()).orElseThrow();
+        assertThat(edited.title()).isEqualTo("At the depot gates");
+        assertThat(edited.keyEvent()).isTrue();
+        assertThat(edited.bodySource()).isEqualTo(entry.bodySource());
+    }
+
+    @Test
     void aRefusedEntryKeepsWhatWasTypedAndSaysWhy() {
         liveBlogs.start(Staff.actor(staff.editor()), article.id());
         NewsroomClient reporter = signedIn(staff.reporter());
