@@ -102,6 +102,45 @@ class LiveCoverageTests {
         assertThat(update.path("url").asString()).endsWith("/articles/" + article.slug() + "#entry-" + third.id());
         assertThat(update.path("articleBody").asString()).isEqualTo("A first statement is expected at noon.");
         assertThat(update.path("author").get(0).path("name").asString()).isEqualTo(staff.byline().name());
+        assertThat(schemaOrgProblems(posting)).isEmpty();
+    }
+
+    /**
+     * Properties schema.org defines for each type the page uses (its own and inherited, from the schema.org pages of
+     * LiveBlogPosting → BlogPosting → SocialMediaPosting → Article → CreativeWork → Thing, and of the types inside):
+     * a misspelt or invented property is a problem.
+     */
+    private static final java.util.Map<String, java.util.Set<String>> SCHEMA_ORG = java.util.Map.of(
+            "LiveBlogPosting", java.util.Set.of("@context", "@type", "coverageStartTime", "coverageEndTime", "liveBlogUpdate",
+                    "headline", "description", "image", "datePublished", "dateModified", "author", "publisher",
+                    "articleSection", "keywords", "inLanguage", "isAccessibleForFree", "mainEntityOfPage", "url",
+                    "correction", "articleBody", "name"),
+            "BlogPosting", java.util.Set.of("@type", "headline", "url", "datePublished", "dateModified", "articleBody", "author"),
+            "Person", java.util.Set.of("@type", "name", "url", "jobTitle"),
+            "ImageObject", java.util.Set.of("@type", "url", "width", "height", "caption", "creditText"),
+            "Organization", java.util.Set.of("@type", "name", "url", "logo"),
+            "NewsMediaOrganization", java.util.Set.of("@type", "name", "url", "logo"),
+            "CorrectionComment", java.util.Set.of("@type", "text", "datePublished"));
+
+    private static List<String> schemaOrgProblems(JsonNode node) {
+        List<String> problems = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(item -> problems.addAll(schemaOrgProblems(item)));
+        } else if (node.isObject() && node.has("@type")) {
+            String type = node.path("@type").asString();
+            java.util.Set<String> allowed = SCHEMA_ORG.get(type);
+            if (allowed == null) {
+                problems.add("unexpected type " + type);
+            } else {
+                node.propertyNames().forEach(property -> {
+                    if (!allowed.contains(property)) {
+                        problems.add(type + "." + property + " is no schema.org property of " + type);
+                    }
+                });
+            }
+            node.properties().forEach(entry -> problems.addAll(schemaOrgProblems(entry.getValue())));
+        }
+        return problems;
     }
 
     @Test

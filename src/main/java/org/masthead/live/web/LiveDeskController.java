@@ -100,14 +100,19 @@ class LiveDeskController {
     }
 
     /**
-     * The entry as blocks when it has a quote with its speaker or a picture with its credit (the text above them is
+     * The entry as blocks when it has a quote with its speaker, a picture with its credit or an embed (the text above them is
      * Markdown, turned into blocks too), else the Markdown as it is.
      */
     private LiveBlogs.EntryContent withBlocks(EntryForm form, org.springframework.web.multipart.MultipartFile picture)
             throws java.io.IOException {
         boolean quote = form.quote() != null && !form.quote().isBlank();
         boolean hasPicture = picture != null && !picture.isEmpty();
-        if (!quote && !hasPicture) {
+        String embed = form.embed() == null ? "" : form.embed().strip();
+        if (!embed.isEmpty() && org.masthead.body.EmbedProviders.match(embed).isEmpty()) {
+            throw new ArticleException("Embeds come from the listed providers (YouTube, Vimeo, X, Instagram…); "
+                    + "put any other address in the text as a link.");
+        }
+        if (!quote && !hasPicture && embed.isEmpty()) {
             return form.content();
         }
         List<BodyNode> blocks = new java.util.ArrayList<>(renderer.fromMarkdown(form.body() == null ? "" : form.body()).blocks());
@@ -127,6 +132,9 @@ class LiveDeskController {
             attrs.put("caption", nullToEmpty(form.pictureCaption()).strip());
             attrs.put("credit", nullToEmpty(form.pictureCredit()).strip());
             blocks.add(BodyNode.block("image", attrs, List.of()));
+        }
+        if (!embed.isEmpty()) {
+            blocks.add(BodyNode.block("embed", Map.of("url", embed), List.of()));
         }
         return new LiveBlogs.EntryContent(form.title(), new BodyDocument(blocks).toJson(), BodyFormat.BLOCKS,
                 Boolean.TRUE.equals(form.keyEvent()), Boolean.TRUE.equals(form.pinned()), form.authorIds());
@@ -176,7 +184,7 @@ class LiveDeskController {
      * @param authorIds "post as": the bylines, in order; none means the reporter's own
      */
     record EntryForm(String title, String body, Boolean keyEvent, Boolean pinned, List<Long> authorIds, String quote,
-                     String quoteBy, String pictureAlt, String pictureCaption, String pictureCredit) {
+                     String quoteBy, String pictureAlt, String pictureCaption, String pictureCredit, String embed) {
 
         /** An unticked box sends nothing. */
         LiveBlogs.EntryContent content() {

@@ -95,7 +95,8 @@ class LiveDeskTests {
         HttpResponse<String> posted = reporter.postMultipart(desk + "/entries", List.of(Map.entry("title", "At the gates"),
                         Map.entry("body", "Union leaders spoke to the crowd."), Map.entry("quote", "We stay until they listen."),
                         Map.entry("quoteBy", "Mira Dahl, union secretary"), Map.entry("pictureAlt", "A crowd at the depot gates"),
-                        Map.entry("pictureCaption", "The picket at dawn"), Map.entry("pictureCredit", "Photo: Ana Reyes")),
+                        Map.entry("pictureCaption", "The picket at dawn"), Map.entry("pictureCredit", "Photo: Ana Reyes"),
+                        Map.entry("embed", "https://www.youtube.com/watch?v=dQw4w9WgXcQ")),
                 "picture", "gates.jpg", "image/jpeg", org.masthead.media.UploadTestsSupport.jpeg(803, 452));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
         LiveBlogs.Entry entry = liveBlogs.page(article.id(), null, 10).get(0);
@@ -106,6 +107,7 @@ class LiveDeskTests {
         assertThat(html.select(".quote__attribution").text()).contains("Mira Dahl, union secretary");
         assertThat(html.select("img").attr("alt")).isEqualTo("A crowd at the depot gates");
         assertThat(html.select("figcaption").text()).contains("The picket at dawn").contains("Photo: Ana Reyes");
+        assertThat(html.select("figure.embed").attr("data-embed-provider")).isEqualTo("youtube");
 
         // editing it from the desk changes its title and flags; its quote and picture stay as posted
         assertThat(reporter.post(desk + "/entries/" + entry.id(), Map.of("version", String.valueOf(entry.version()),
