@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ArchiveCommandLine {
 
-    public static final Set<String> COMMANDS = Set.of("import", "export", "backup", "restore");
+    public static final Set<String> COMMANDS = Set.of("import", "export", "backup", "restore", "copy-media");
 
     private static final String USAGE = """
             Usage:
@@ -30,6 +30,7 @@ public final class ArchiveCommandLine {
               java -jar masthead.jar export <file.json> [--media <file.zip>]
               java -jar masthead.jar backup <empty-directory>
               java -jar masthead.jar restore <directory> [--force]
+              java -jar masthead.jar copy-media <local media directory> --masthead.media.store=s3 --masthead.media.s3.bucket=…
             Options of the server apply too, e.g. --masthead.data-dir=/srv/masthead or --spring.datasource.url=…""";
 
     private ArchiveCommandLine() {
@@ -82,6 +83,7 @@ public final class ArchiveCommandLine {
                 case "export" -> export(context, target, media, out, err);
                 case "backup" -> backup(context, target, out, err);
                 case "restore" -> restore(context, target, force, out, err);
+                case "copy-media" -> copyMedia(context, target, out, err);
                 default -> usage(err, "Unknown command " + command);
             };
         }
@@ -140,6 +142,18 @@ public final class ArchiveCommandLine {
             return 0;
         } catch (RuntimeException e) {
             err.println("Restore failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int copyMedia(ConfigurableApplicationContext context, Path from, PrintStream out, PrintStream err) {
+        try {
+            org.masthead.media.MediaCopy.Copied copied = context.getBean(org.masthead.media.MediaCopy.class).from(from);
+            out.println("Copied " + copied.written() + " file(s) into the media store; " + copied.alreadyThere()
+                    + " were there already.");
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("Copying the media failed: " + e.getMessage());
             return 1;
         }
     }

@@ -14,6 +14,17 @@ enum ImageType {
         this.extension = extension;
     }
 
+    /** The content type a stored name's extension stands for (stored names end in the type's own extension). */
+    static String contentTypeOf(String name) {
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        for (ImageType type : values()) {
+            if (type.extension.equals(extension)) {
+                return type.contentType;
+            }
+        }
+        return "application/octet-stream";
+    }
+
     static Optional<ImageType> detect(byte[] bytes) {
         if (startsWith(bytes, 0, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(JPEG);

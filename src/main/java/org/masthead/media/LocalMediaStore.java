@@ -16,8 +16,10 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
-/** Media under {@code <data-dir>/media/<first two characters>/<name>}, written atomically. */
+/** Media under {@code <data-dir>/media/<first two characters>/<name>}, written atomically: the default store. */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "masthead.media.store", havingValue = "local",
+        matchIfMissing = true)
 class LocalMediaStore implements MediaStore {
 
     private static final Logger log = LoggerFactory.getLogger(LocalMediaStore.class);

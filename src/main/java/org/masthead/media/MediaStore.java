@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.springframework.core.io.Resource;
 
 /**
- * Where media bytes live. Today the local data directory; an S3-compatible bucket can implement this later
- * without the library, the upload pipeline or the URLs changing.
+ * Where media bytes live: the local data directory ({@link LocalMediaStore}, the default) or an S3-compatible
+ * bucket ({@link S3MediaStore}, {@code masthead.media.store=s3}) — the library, the upload pipeline and the URLs are
+ * the same either way.
  */
 public interface MediaStore {
 
