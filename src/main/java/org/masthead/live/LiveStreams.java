@@ -65,7 +65,10 @@ class LiveStreams {
         return thread;
     });
 
-    LiveStreams(LiveBlogs liveBlogs, TemplateEngine templates, SiteSettings settings, Limits limits) {
+    LiveStreams(LiveBlogs liveBlogs, TemplateEngine templates, SiteSettings settings, Limits limits,
+                io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("masthead.sse.streams", this, LiveStreams::openStreams)
+                .tag("stream", "live-blog").description("Open Server-Sent Event streams on this node").register(meters);
         this.liveBlogs = liveBlogs;
         this.templates = templates;
         this.settings = settings;

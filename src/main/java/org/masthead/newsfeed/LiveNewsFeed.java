@@ -68,7 +68,9 @@ class LiveNewsFeed {
     });
 
     LiveNewsFeed(JdbcClient jdbc, PublishedArticles articles, NewsFeed newsFeed, TemplateEngine templates,
-                 SiteSettings settings, Limits limits) {
+                 SiteSettings settings, Limits limits, io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("masthead.sse.streams", this, LiveNewsFeed::openStreams)
+                .tag("stream", "news-feed").description("Open Server-Sent Event streams on this node").register(meters);
         this.newsFeed = newsFeed;
         this.jdbc = jdbc;
         this.articles = articles;
