@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Records what would be purged, so the plan can be checked before a CDN is connected. */
+/** Records what would be purged, so the plan can be checked before a CDN is connected (the default). */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "masthead.cdn.provider", havingValue = "log",
+        matchIfMissing = true)
 class LoggingCdnPurger implements CdnPurger {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingCdnPurger.class);
