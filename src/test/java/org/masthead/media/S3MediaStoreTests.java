@@ -31,27 +31,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class S3MediaStoreTests {
 
-    private static Process s3;
+    private static org.masthead.support.S3MockServer s3;
     private static int s3Port;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     static void bucketAndTwoNodes() throws Exception {
-        Path jar = Path.of("target", "test-tools", "s3mock.jar");
-        assertThat(jar).as("copied by the build (process-test-resources)").exists();
-        s3Port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Files.createDirectories(Path.of("target", "s3mock-logs")).resolve("s3mock.log");
-        s3 = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--server.port=" + freePort(),
-                "--com.adobe.testing.s3mock.httpPort=" + s3Port, "--com.adobe.testing.s3mock.store.initialBuckets=media",
-                "--com.adobe.testing.s3mock.store.retainFilesOnExit=false")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        Awaitility.await("S3Mock ready; see " + log).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptionsInstanceOf(IOException.class).until(() -> http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + s3Port + "/media/")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200);
+        s3 = org.masthead.support.S3MockServer.start("s3-media-store");
+        s3Port = s3.port();
         nodeA = node("--masthead.data-dir=target/test-data/s3-node-a", "--masthead.embedded-database.ephemeral=true");
         EmbeddedPostgresServer database = nodeA.getBean(EmbeddedPostgresServer.class);
         nodeB = node("--masthead.data-dir=target/test-data/s3-node-b", "--spring.datasource.url=" + database.jdbcUrl(),
@@ -59,10 +47,8 @@ class S3MediaStoreTests {
     }
 
     private static ConfigurableApplicationContext node(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--masthead.demo-content=false",
-                "--masthead.media.store=s3", "--masthead.media.s3.bucket=media",
-                "--masthead.media.s3.endpoint=http://127.0.0.1:" + s3Port, "--masthead.media.s3.access-key=test",
-                "--masthead.media.s3.secret-key=test"));
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--masthead.demo-content=false"));
+        args.addAll(s3.nodeArguments());
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(MastheadApplication.class).run(args.toArray(String[]::new));
     }
@@ -76,8 +62,7 @@ class S3MediaStoreTests {
             nodeA.close();
         }
         if (s3 != null) {
-            s3.destroy();
-            s3.waitFor(20, TimeUnit.SECONDS);
+            s3.close();
         }
     }
 
@@ -133,11 +118,5 @@ class S3MediaStoreTests {
         assertThatThrownBy(() -> missing.put("0123456789abcdef0123456789abcdef.jpg", new byte[] {1, 2, 3}))
                 .isInstanceOf(MediaStoreException.class).hasMessageContaining("could not be stored");
         missing.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
