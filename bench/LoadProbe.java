@@ -104,15 +104,19 @@ public class LoadProbe {
         return matcher.find() ? matcher.group(1) : "?";
     }
 
-    static void fanout(String base, int streams, String email, String password, long pid) throws Exception {
+    /**
+     * Opens {@code streams} SSE streams at {@code streamPath}, waits for each one's "ready", runs {@code trigger}
+     * (a publish, a new entry) and times, on every stream, the arrival of the data carrying {@code marker}.
+     */
+    static void timedFanout(String base, String streamPath, int streams, String marker, long pid, String what,
+                            java.util.concurrent.Callable<Void> trigger) throws Exception {
         long before = rssKb(pid);
-        String headline = "Fan-out probe " + System.currentTimeMillis();
         ConcurrentLinkedQueue<Long> received = new ConcurrentLinkedQueue<>();
         CountDownLatch ready = new CountDownLatch(streams);
         CountDownLatch delivered = new CountDownLatch(streams);
         List<Stream<String>> open = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
-            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/news-feed/stream")).build(),
+            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + streamPath)).build(),
                     HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("stream " + i + " answered " + response.statusCode());
@@ -123,7 +127,7 @@ public class LoadProbe {
                     for (String line : (Iterable<String>) response.body()::iterator) {
                         if (line.startsWith("event:ready")) {
                             ready.countDown();
-                        } else if (line.startsWith("data:") && line.contains(headline)) {
+                        } else if (line.startsWith("data:") && line.contains(marker)) {
                             received.add(System.nanoTime());
                             delivered.countDown();
                         }
@@ -135,37 +139,44 @@ public class LoadProbe {
             reader.setDaemon(true);
             reader.start();
         }
-        if (!ready.await(60, TimeUnit.SECONDS)) {
+        if (!ready.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("streams not ready");
         }
         long withStreams = rssKb(pid);
-
-        CookieManager cookies = new CookieManager();
-        HttpClient session = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-        String token = csrf(session.send(HttpRequest.newBuilder(URI.create(base + "/admin/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
-        post(session, base + "/admin/login", "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token));
-        String form = session.send(HttpRequest.newBuilder(URI.create(base + "/admin/articles/new")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        token = csrf(form);
-        Matcher section = Pattern.compile("<option value=\"(\\d+)\"").matcher(form.substring(form.indexOf("id=\"sectionId\"")));
-        section.find();
-        Matcher author = Pattern.compile("<option value=\"(\\d+)\"").matcher(form.substring(form.indexOf("name=\"authorIds\"")));
-        author.find();
         long start = System.nanoTime();
-        HttpResponse<String> publish = post(session, base + "/admin/articles", "headline=" + enc(headline) + "&sectionId=" + section.group(1)
-                + "&authorIds=" + author.group(1) + "&bodyMarkdown=" + enc("Fan-out probe.") + "&action=publish&_csrf=" + enc(token));
-        if (publish.statusCode() != 302) {
-            throw new IllegalStateException("publish answered " + publish.statusCode());
-        }
-        delivered.await(10, TimeUnit.SECONDS);
+        trigger.call();
+        delivered.await(30, TimeUnit.SECONDS);
         List<Double> millis = new ArrayList<>();
         for (long at : received) {
             millis.add((at - start) / 1e6);
         }
         Collections.sort(millis);
-        System.out.printf("SSE fan-out: %d of %d streams got the publish; latency from the publish request p50 %.0f ms, p99 %.0f ms, max %.0f ms; JVM resident memory %d MB before, %d MB with the streams open (+%d MB)%n",
-                millis.size(), streams, percentile(millis, 50), percentile(millis, 99), millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1),
-                before / 1024, withStreams / 1024, (withStreams - before) / 1024);
+        System.out.printf("%s: %d of %d streams got it; arrival after the request p50 %.0f ms, p99 %.0f ms, max %.0f ms; JVM resident memory %d MB before, %d MB with the streams open (+%d MB)%n",
+                what, millis.size(), streams, percentile(millis, 50), percentile(millis, 99),
+                millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1), before / 1024, withStreams / 1024,
+                (withStreams - before) / 1024);
         open.forEach(Stream::close);
+    }
+
+    static void fanout(String base, int streams, String email, String password, long pid) throws Exception {
+        String headline = "Fan-out probe " + System.currentTimeMillis();
+        Session newsroom = signIn(base, email, password, "/admin/articles/new");
+        String form = newsroom.client().send(HttpRequest.newBuilder(URI.create(base + "/admin/articles/new")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String token = csrf(form);
+        Matcher section = Pattern.compile("<option value=\"(\\d+)\"").matcher(form.substring(form.indexOf("id=\"sectionId\"")));
+        section.find();
+        Matcher author = Pattern.compile("<option value=\"(\\d+)\"").matcher(form.substring(form.indexOf("name=\"authorIds\"")));
+        author.find();
+        timedFanout(base, "/news-feed/stream", streams, headline, pid, "SSE fan-out of a publish", () -> {
+            HttpResponse<String> publish = post(newsroom.client(), base + "/admin/articles", "headline=" + enc(headline)
+                    + "&sectionId=" + section.group(1) + "&authorIds=" + author.group(1) + "&bodyMarkdown=" + enc("Fan-out probe.")
+                    + "&action=publish&_csrf=" + enc(token));
+            if (publish.statusCode() != 302) {
+                throw new IllegalStateException("publish answered " + publish.statusCode());
+            }
+            return null;
+        });
     }
 
     /** Signs in to the newsroom and answers the session and a CSRF token from {@code page}. */
@@ -199,57 +210,16 @@ public class LoadProbe {
     /** Opens {@code streams} streams of a live blog, posts one entry and times its arrival on every stream. */
     static void liveFanout(String base, int streams, String slug, long articleId, String email, String password, long pid)
             throws Exception {
-        long before = rssKb(pid);
         String marker = "Fan-out probe " + System.currentTimeMillis();
-        ConcurrentLinkedQueue<Long> received = new ConcurrentLinkedQueue<>();
-        CountDownLatch ready = new CountDownLatch(streams);
-        CountDownLatch delivered = new CountDownLatch(streams);
-        List<Stream<String>> open = new ArrayList<>();
-        for (int i = 0; i < streams; i++) {
-            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/articles/" + slug + "/live")).build(),
-                    HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("stream " + i + " answered " + response.statusCode());
-            }
-            open.add(response.body());
-            Thread reader = new Thread(() -> {
-                try {
-                    for (String line : (Iterable<String>) response.body()::iterator) {
-                        if (line.startsWith("event:ready")) {
-                            ready.countDown();
-                        } else if (line.startsWith("data:") && line.contains(marker)) {
-                            received.add(System.nanoTime());
-                            delivered.countDown();
-                        }
-                    }
-                } catch (RuntimeException closed) {
-                    // probe finished
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-        if (!ready.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("streams not ready");
-        }
-        long withStreams = rssKb(pid);
         Session desk = signIn(base, email, password, "/admin/live/" + articleId);
-        long start = System.nanoTime();
-        HttpResponse<String> posted = post(desk.client(), base + "/admin/live/" + articleId + "/entries",
-                "body=" + enc(marker) + "&_csrf=" + enc(desk.csrf()));
-        if (posted.statusCode() != 302) {
-            throw new IllegalStateException("the entry answered " + posted.statusCode());
-        }
-        delivered.await(30, TimeUnit.SECONDS);
-        List<Double> millis = new ArrayList<>();
-        for (long at : received) {
-            millis.add((at - start) / 1e6);
-        }
-        Collections.sort(millis);
-        System.out.printf("Live blog fan-out: %d of %d streams got the entry; arrival after the post request p50 %.0f ms, p99 %.0f ms, max %.0f ms; JVM resident memory %d MB before, %d MB with the streams open (+%d MB)%n",
-                millis.size(), streams, percentile(millis, 50), percentile(millis, 99), millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1),
-                before / 1024, withStreams / 1024, (withStreams - before) / 1024);
-        open.forEach(Stream::close);
+        timedFanout(base, "/articles/" + slug + "/live", streams, marker, pid, "Live blog fan-out of an entry", () -> {
+            HttpResponse<String> posted = post(desk.client(), base + "/admin/live/" + articleId + "/entries",
+                    "body=" + enc(marker) + "&_csrf=" + enc(desk.csrf()));
+            if (posted.statusCode() != 302) {
+                throw new IllegalStateException("the entry answered " + posted.statusCode());
+            }
+            return null;
+        });
     }
 
     static HttpResponse<String> post(HttpClient client, String url, String form) throws IOException, InterruptedException {

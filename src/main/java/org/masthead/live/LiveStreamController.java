@@ -35,24 +35,12 @@ class LiveStreamController {
         if (coverage.forArticle(article.id(), article.url(), null, null).isEmpty()) {
             throw new NotFoundException("No live blog " + slug);
         }
-        var emitter = streams.open(article.id(), article.url(), parse(lastEventId != null ? lastEventId : lastEventIdParameter));
+        var emitter = streams.open(article.id(), article.url(), org.masthead.system.LastEventId.parse(lastEventId, lastEventIdParameter));
         if (emitter == null) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
                     .contentType(MediaType.TEXT_PLAIN).body("Live updates are at capacity. Reload the page for the latest.");
         }
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Accel-Buffering", "no")
                 .body(emitter);
-    }
-
-    private static Long parse(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(id.strip());
-            return value >= 0 ? value : null;
-        } catch (NumberFormatException e) {
-            return null; // a stale or foreign id: start from now
-        }
     }
 }

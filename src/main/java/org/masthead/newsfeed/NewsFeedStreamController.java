@@ -23,7 +23,7 @@ class NewsFeedStreamController {
     ResponseEntity<?> stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                              @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
                              jakarta.servlet.http.HttpServletRequest request) {
-        Long after = parse(lastEventId != null ? lastEventId : lastEventIdParameter);
+        Long after = org.masthead.system.LastEventId.parse(lastEventId, lastEventIdParameter);
         LiveNewsFeed.Opened opened = feed.open(after, request.getRemoteAddr());
         // Either refusal closes the browser's EventSource for good; the page then hides "live" and Show More works.
         if (opened.refused() == LiveNewsFeed.Refusal.NODE_FULL) {
@@ -38,17 +38,5 @@ class NewsFeedStreamController {
         }
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Accel-Buffering", "no")
                 .body(opened.emitter());
-    }
-
-    private static Long parse(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(id.strip());
-            return value >= 0 ? value : null;
-        } catch (NumberFormatException e) {
-            return null; // a stale or foreign id: start fresh
-        }
     }
 }

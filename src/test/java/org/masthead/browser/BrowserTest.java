@@ -22,6 +22,17 @@ abstract class BrowserTest {
         }
     }
 
+    /** Signs a staff member in through the newsroom's sign-in page and waits for the dashboard. */
+    static void signIn(WebDriver browser, String baseUrl, String email) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/admin/login");
+        browser.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(org.masthead.support.Staff.PASSWORD);
+        browser.findElement(org.openqa.selenium.By.id("password")).submit();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15)).until(driver ->
+                driver.findElement(org.openqa.selenium.By.tagName("h1")).getText().startsWith("Hello,"));
+    }
+
     /** axe-core, as published on WebJars, run in the page: no violations. */
     static void accessibilityCheck(String what) throws java.io.IOException {
         accessibilityCheck(browser, what);

@@ -47,12 +47,7 @@ class ImportBrowserTests extends BrowserTest {
         WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(60));
         // the progress page reloads itself while the import runs: an element read just before a reload is gone
         waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        browser.manage().deleteAllCookies();
-        browser.get(url("/admin/login"));
-        browser.findElement(By.id("email")).sendKeys(staff.administrator().email());
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.id("password")).submit();
-        waiting.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Hello,"));
+        signIn(browser, url(""), staff.administrator().email());
 
         browser.get(url("/admin/imports"));
         accessibilityCheck("the import screen");
@@ -85,12 +80,7 @@ class ImportBrowserTests extends BrowserTest {
         try {
             WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
             waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            browser.manage().deleteAllCookies();
-            browser.get(url("/admin/login"));
-            browser.findElement(By.id("email")).sendKeys(staff.administrator().email());
-            browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-            browser.findElement(By.id("password")).submit();
-            waiting.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Hello,"));
+            signIn(browser, url(""), staff.administrator().email());
             browser.get(url("/admin/imports/" + id));
             waiting.until(driver -> driver.findElement(By.cssSelector("progress")).getAttribute("value").equals("42"));
             org.assertj.core.api.Assertions.assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())

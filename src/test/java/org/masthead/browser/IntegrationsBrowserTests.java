@@ -32,12 +32,7 @@ class IntegrationsBrowserTests extends BrowserTest {
     void anAdministratorSetsUpAnIntegrationWithAWebhookOnAccessiblePages() throws Exception {
         Staff staff = Staff.create(sections, authors, accounts);
         WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/admin/login"));
-        browser.findElement(By.id("email")).sendKeys(staff.administrator().email());
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.id("password")).submit();
-        waiting.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Hello,"));
+        signIn(browser, url(""), staff.administrator().email());
 
         browser.get(url("/admin/integrations"));
         accessibilityCheck("the integrations list");

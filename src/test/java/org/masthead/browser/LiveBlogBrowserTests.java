@@ -165,8 +165,8 @@ class LiveBlogBrowserTests {
                 staff.section().id(), List.of(staff.byline().id()), List.of(), "Results as they come in."),
                 Instant.now().minusSeconds(600));
         nodeA.getBean(LiveBlogs.class).start(Staff.actor(staff.editor()), article.id());
-        signIn(readerA, port(nodeA), staff.reporter().email());
-        signIn(readerB, port(nodeB), other.reporter().email());
+        BrowserTest.signIn(readerA, "http://127.0.0.1:" + port(nodeA), staff.reporter().email());
+        BrowserTest.signIn(readerB, "http://127.0.0.1:" + port(nodeB), other.reporter().email());
         for (WebDriver desk : List.of(readerA, readerB)) {
             desk.get("http://127.0.0.1:" + port(desk == readerA ? nodeA : nodeB) + "/admin/live/" + article.id());
             waitUpTo(desk, Duration.ofSeconds(5)).until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Live desk"));
@@ -189,15 +189,6 @@ class LiveBlogBrowserTests {
         readerB.navigate().refresh();
         waitUpTo(readerB, Duration.ofSeconds(5)).until(driver -> driver.findElement(By.id("body")).getDomProperty("value")
                 .equals("Half-written update " + unique));
-    }
-
-    private static void signIn(WebDriver browser, int port, String email) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://127.0.0.1:" + port + "/admin/login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.id("password")).submit();
-        waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Hello,"));
     }
 
     private static LiveBlogs.EntryContent markdown(String title, String text, boolean keyEvent) {
