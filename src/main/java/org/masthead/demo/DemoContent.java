@@ -13,6 +13,7 @@ import org.masthead.body.BodyFormat;
 import org.masthead.body.BodyRenderer;
 import org.masthead.content.ArticleContent;
 import org.masthead.content.ArticleKind;
+import org.masthead.content.ArticleStatus;
 import org.masthead.content.Author;
 import org.masthead.content.Authors;
 import org.masthead.content.LeadImage;
@@ -64,10 +65,12 @@ class DemoContent implements ApplicationRunner {
     private final StaffAccounts staff;
     private final BodyRenderer renderer;
     private final DemoLiveBlog liveBlog;
+    private final org.masthead.content.ArchiveImports imports;
 
     DemoContent(MastheadProperties properties, Sections sections, Authors authors, Publishing publishing,
                 MediaLibrary media, JdbcClient jdbc, TransactionTemplate transactions, StaffAccounts staff,
-                BodyRenderer renderer, DemoLiveBlog liveBlog) {
+                BodyRenderer renderer, DemoLiveBlog liveBlog, org.masthead.content.ArchiveImports imports) {
+        this.imports = imports;
         this.staff = staff;
         this.liveBlog = liveBlog;
         this.renderer = renderer;
@@ -210,24 +213,55 @@ class DemoContent implements ApplicationRunner {
         log.info("Demo staff accounts: {} (passwords in the README)", accounts.stream().map(Demo::email).toList());
     }
 
+    /**
+     * Bulk data through the importers' path: a batch is checked and rendered on this thread while the one before is
+     * written in its own transaction on another, with one event per batch (search indexed per batch) — and, like an
+     * archive, no News Feed announcements and no live events.
+     */
     private void generate(Cast cast, int count) {
         Instant newest = SeedArticle.PUBLISHED_AT.minus(Duration.ofDays(7));
         long started = System.nanoTime();
-        for (int from = 0; from < count; from += GENERATION_BATCH) {
-            int start = from;
-            int end = Math.min(count, from + GENERATION_BATCH);
-            transactions.executeWithoutResult(status -> {
-                for (int number = start; number < end; number++) {
-                    // bulk data like an archive import: no News Feed announcements, no flood of live events
-                    publishing.publishDated(DEMO, new Publishing.PublishDated(ArticleKind.ARTICLE,
-                            storyContent(cast, DEMO_STORIES + 1 + number), newest.minus(Duration.ofMinutes(10L * number)), true));
+        org.masthead.content.Actor generator = org.masthead.content.Actor.importer("Synthetic articles");
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<?> writing = null;
+        try {
+            for (int from = 0; from < count; from += GENERATION_BATCH) {
+                int end = Math.min(count, from + GENERATION_BATCH);
+                List<org.masthead.content.ArchiveImports.Prepared> batch = new ArrayList<>();
+                for (int number = from; number < end; number++) {
+                    Instant at = newest.minus(Duration.ofMinutes(10L * number));
+                    batch.add(imports.prepare(generator, new org.masthead.content.ArchiveImports.Incoming("generated:" + number,
+                            ArticleKind.ARTICLE, storyContent(cast, DEMO_STORIES + 1 + number), ArticleStatus.PUBLISHED, at, at,
+                            at, null, List.of())));
                 }
-            });
-            if (end % 10_000 == 0 || end == count) {
-                log.info("Generated {} of {} articles", end, count);
+                await(writing);
+                int done = end;
+                writing = writer.submit(() -> {
+                    imports.write(generator, "synthetic articles", batch);
+                    if (done % 10_000 == 0 || done == count) {
+                        log.info("Generated {} of {} articles", done, count);
+                    }
+                });
             }
+            await(writing);
+        } finally {
+            writer.shutdownNow();
         }
         log.info("Generated {} articles in {} s", count, (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private static void await(java.util.concurrent.Future<?> writing) {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while generating articles", e);
+        }
     }
 
     private ArticleContent storyContent(Cast cast, int number) {
