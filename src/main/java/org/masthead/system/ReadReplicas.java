@@ -34,23 +34,37 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * URLs, same credentials as the primary): public pages, feeds, sitemaps and search — GET and HEAD requests outside
  * the newsroom, the APIs, media and the actuator — read from a replica (round robin); writes, the newsroom,
  * read-after-write, listeners and background work use the primary. A replica that cannot be reached is skipped for
- * the primary. Without the property nothing changes.
+ * the primary. Without the property (or with the embedded database) nothing changes.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("masthead.datasource.replicas")
+// replicas of an external primary (spring.datasource.url): the embedded database has none
+@ConditionalOnProperty({"masthead.datasource.replicas", "spring.datasource.url"})
 class ReadReplicas {
 
     private static final Logger log = LoggerFactory.getLogger(ReadReplicas.class);
     private static final ThreadLocal<Boolean> MAY_LAG = new ThreadLocal<>();
     private static final String[] PRIMARY_ONLY = {"/admin", "/ghost/", "/media/", "/actuator", "/login", "/logout"};
 
-    @Bean
-    @Primary
-    DataSource dataSource(DataSourceProperties properties, @Value("${masthead.datasource.replicas}") List<String> replicas,
-                          @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
+    /**
+     * The primary's pool, also Spring Session's own: a signed-in reader's session is saved whenever the response is
+     * committed — possibly while a public page is still being written, in a request that reads from a replica.
+     */
+    @Bean(destroyMethod = "close")
+    @org.springframework.session.jdbc.config.annotation.SpringSessionDataSource
+    HikariDataSource primaryDataSource(DataSourceProperties properties,
+                                       @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
         HikariDataSource primary = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         primary.setPoolName("masthead");
         primary.setMaximumPoolSize(poolSize);
+        return primary;
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(DataSourceProperties properties, HikariDataSource primaryDataSource,
+                          @Value("${masthead.datasource.replicas}") List<String> replicas,
+                          @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
+        HikariDataSource primary = primaryDataSource;
         List<DataSource> readers = new ArrayList<>();
         for (int i = 0; i < replicas.size(); i++) {
             HikariDataSource replica = new HikariDataSource();
@@ -143,13 +157,12 @@ class ReadReplicas {
             return getConnection();
         }
 
-        /** The pools close with the application. */
+        /** The replicas' pools close with the application (the primary's is a bean of its own). */
         @Override
         public void close() {
             for (DataSource source : replicas) {
                 ((HikariDataSource) source).close();
             }
-            ((HikariDataSource) primary).close();
         }
     }
 }

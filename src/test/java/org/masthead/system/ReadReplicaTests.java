@@ -89,6 +89,13 @@ class ReadReplicaTests {
                     // …but the public page reads the paused replica
                     Thread.sleep(500);
                     assertThat(reader.get("/articles/" + second.slug()).statusCode()).isEqualTo(404);
+                    // a signed-in editor reading the public site: the session is saved on the primary, not the replica
+                    org.masthead.support.NewsroomClient editor = org.masthead.support.NewsroomClient.signedIn(port,
+                            staff.editor().email(), Staff.PASSWORD);
+                    org.masthead.support.NewsroomClient reading = new org.masthead.support.NewsroomClient(port)
+                            .withHeader("Cookie", "SESSION=" + editor.sessionCookie());
+                    assertThat(reading.get("/articles/" + first.slug()).statusCode()).isEqualTo(200);
+                    assertThat(reading.get("/admin").body()).contains("Hello,");
                     sql.execute("select pg_wal_replay_resume()");
                     Awaitility.await("replayed after resuming").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                             .until(() -> reader.get("/articles/" + second.slug()).statusCode() == 200);
