@@ -133,6 +133,8 @@ class Search {
      * now (headlines, standfirsts, bodies and captions), keeping a capital letter where the reader typed one.
      */
     Optional<String> suggestion(String text) {
+        // up to 100 close words are checked, nearest first: near-twins of words no longer published (a withdrawn or
+        // re-headlined story's) must not crowd out the published one
         boolean changed = false;
         StringBuilder suggestion = new StringBuilder();
         for (String token : text.split("(?<=\\s)|(?=\\s)")) {
@@ -141,7 +143,7 @@ class Search {
             if (word.length() >= 3 && !known(word)) {
                 Optional<String> closest = jdbc.sql("""
                         select word from search_term where word % :w
-                        order by similarity(word, :w) desc, word limit 20
+                        order by similarity(word, :w) desc, word limit 100
                         """).param("w", word).query(String.class).list().stream().filter(this::published).findFirst();
                 if (closest.isPresent()) {
                     String bare = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");

@@ -46,7 +46,8 @@ class ImportBrowserTests extends BrowserTest {
         Path archive = ImportArchives.write(folder, unique, 400);
         WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(60));
         // the progress page reloads itself while the import runs: an element read just before a reload is gone
-        waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class); // "node does not belong to the document" mid-reload
         signIn(browser, url(""), staff.administrator().email());
 
         browser.get(url("/admin/imports"));
@@ -79,7 +80,8 @@ class ImportBrowserTests extends BrowserTest {
                 """).param(staff.administrator().displayName()).query(Long.class).single();
         try {
             WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
-            waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class); // "node does not belong to the document" mid-reload
             signIn(browser, url(""), staff.administrator().email());
             browser.get(url("/admin/imports/" + id));
             waiting.until(driver -> driver.findElement(By.cssSelector("progress")).getAttribute("value").equals("42"));

@@ -197,7 +197,7 @@ class LiveBlogBrowserTests {
 
     private static WebDriverWait waitUpTo(WebDriver reader, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(reader, timeout, Duration.ofMillis(25));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 }
