@@ -81,7 +81,12 @@ class WebhookRestartIT {
             start("second");
             Awaitility.await("the owed call").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> receiver.callsTo("/hook").size() >= 1);
-            Thread.sleep(1_500); // long enough for a duplicate to show up, were one sent
+            try (Connection database = connect()) {
+                // delivered and nothing left owed: the sender has no call it could send again
+                Awaitility.await("recorded as delivered").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> single(database, "select count(*) from webhook_delivery where status = 'delivered'") == 1
+                                && single(database, "select count(*) from webhook_delivery where status = 'pending'") == 0);
+            }
             List<WebhookReceiver.Call> calls = receiver.callsTo("/hook");
             assertThat(calls).hasSize(1);
             JsonNode payload = GhostClient.JSON.readTree(calls.get(0).bodyText());

@@ -82,12 +82,17 @@ class ReadReplicaTests {
                 try (Connection standby = DriverManager.getConnection(url(replica.port(), "postgres"), "postgres", superuser);
                      Statement sql = standby.createStatement()) {
                     sql.execute("select pg_wal_replay_pause()");
+                    Awaitility.await("replay paused").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                            .until(() -> {
+                                try (ResultSet state = sql.executeQuery("select pg_get_wal_replay_pause_state()")) {
+                                    return state.next() && state.getString(1).equals("paused");
+                                }
+                            });
                     EditableArticle second = publish(app, staff, "Held back story");
                     // on the primary (the newsroom sees it)…
                     assertThat(app.getBean(Publishing.class).view(Staff.actor(staff.editor()), second.id()).status().name())
                             .isEqualTo("PUBLISHED");
                     // …but the public page reads the paused replica
-                    Thread.sleep(500);
                     assertThat(reader.get("/articles/" + second.slug()).statusCode()).isEqualTo(404);
                     // a signed-in editor reading the public site: the session is saved on the primary, not the replica
                     org.masthead.support.NewsroomClient editor = org.masthead.support.NewsroomClient.signedIn(port,
