@@ -29,6 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
 class HomeController {
 
     static final int PER_SECTION = 4;
+    /** Stories under the lead, before the section rails: a row of three on a wide screen, no orphan. */
+    static final int SECONDARY = 3;
 
     private final PublishedArticles articles;
     private final NewsFeed newsFeed;
@@ -60,8 +62,8 @@ class HomeController {
             }
         }
         NewsFeedBox box = newsFeed.box();
-        // One more per section, so each block stays full after the lead story is left out of it.
-        List<ArticleSummary> perSection = articles.latestPerSection(PER_SECTION + 1);
+        // Enough per section that each rail stays full after the lead and secondary stories are left out of it.
+        List<ArticleSummary> perSection = articles.latestPerSection(PER_SECTION + 1 + SECONDARY);
         Instant lastChange = LastChange.of(Stream.concat(box.latest().items().stream(), perSection.stream()).toList());
         if (caching.isNotModified(request, lastChange)) {
             return null;
@@ -69,6 +71,13 @@ class HomeController {
         List<ArticleSummary> latest = box.latest().items();
         ArticleSummary lead = latest.stream().filter(article -> article.image() != null).findFirst()
                 .orElse(latest.isEmpty() ? null : latest.get(0));
+        List<ArticleSummary> secondary = latest.stream().filter(article -> lead != null && article.id() != lead.id())
+                .limit(SECONDARY).toList();
+        Set<Long> onTop = new java.util.HashSet<>();
+        if (lead != null) {
+            onTop.add(lead.id());
+        }
+        secondary.forEach(article -> onTop.add(article.id()));
         Set<SurrogateKey> keys = new LinkedHashSet<>(List.of(SurrogateKey.HOME, SurrogateKey.NEWS_FEED, SurrogateKey.SITE));
         keys.addAll(PublishedArticles.keysOf(perSection));
         keys.addAll(PublishedArticles.keysOf(latest));
@@ -83,13 +92,15 @@ class HomeController {
         search.put("query-input", "required name=search_term_string");
         website.put("potentialAction", search);
         return Pages.view("reader/home", new HomePage(layouts.page(null, null, "/", "home")
-                .withJsonLd(JsonLd.script(website)), lead, sectionBlocks(perSection, lead), box, articles.liveNow()));
+                .withJsonLd(JsonLd.script(website)), lead, secondary, sectionBlocks(perSection, onTop), box,
+                articles.liveNow()));
     }
 
-    private static List<HomePage.SectionBlock> sectionBlocks(List<ArticleSummary> perSection, ArticleSummary lead) {
+    /** Each section's newest stories, leaving out those already shown above the rails. */
+    private static List<HomePage.SectionBlock> sectionBlocks(List<ArticleSummary> perSection, Set<Long> onTop) {
         Map<SectionRef, List<ArticleSummary>> bySection = new LinkedHashMap<>();
         for (ArticleSummary article : perSection) {
-            if (lead != null && article.id() == lead.id()) {
+            if (onTop.contains(article.id())) {
                 continue;
             }
             List<ArticleSummary> block = bySection.computeIfAbsent(article.section(), key -> new ArrayList<>());

@@ -123,12 +123,22 @@ class ReaderPagesTests {
     }
 
     @Test
-    void homeLeadsWithTheNewestStoryAndShowsEverySectionAndTheNewsFeed() {
+    void homeLeadsWithTheNewestStoryThenSecondaryStoriesAndARailForEverySectionWithoutRepeats() {
         Document home = reader.page("/");
         assertThat(home.selectFirst(".lead-story h2 a").text()).isEqualTo(SEED_HEADLINE);
+        assertThat(home.select(".top-stories article.card")).hasSize(3);
         assertThat(home.select(".section-block h2").eachText())
                 .containsExactly("Politics", "Business", "Culture", "Science", "World");
-        home.select(".section-block").forEach(block -> assertThat(block.select("article.card")).hasSize(4));
+        home.select(".section-block").forEach(block -> {
+            assertThat(block.select("article.card--rail-lead")).hasSize(1);
+            assertThat(block.select("article.card--compact")).hasSize(3);
+            assertThat(block.select("article.card--compact img, article.card--compact .card__standfirst")).isEmpty();
+            assertThat(block.select(".kicker")).as("the rail's heading names the section").isEmpty();
+        });
+        List<String> stories = home.select(".front-top article.card h2 a, .front-sections article.card h3 a").eachAttr("href");
+        assertThat(stories).hasSize(1 + 3 + 5 * 4).doesNotHaveDuplicates();
+        // the News Feed comes right after the top stories in the page, so a phone reaches it early
+        assertThat(home.selectFirst(".front-top + aside.news-feed + .front-sections")).isNotNull();
         assertThat(home.select("aside.news-feed li.feed-item")).hasSize(10);
         assertThat(home.select("nav.site-nav a").eachText())
                 .containsExactly("Home", "Politics", "Business", "Culture", "Science", "World", "News Feed", "Search");
@@ -183,11 +193,17 @@ class ReaderPagesTests {
     }
 
     @Test
-    void sectionPageListsOnlyItsOwnArticles() {
+    void sectionPageListsOnlyItsOwnArticlesLeadingWithTheNewestAndNoRepeatedSectionLabel() {
         Document politics = reader.page("/sections/politics");
         assertThat(politics.selectFirst("h1").text()).isEqualTo("Politics");
-        assertThat(politics.select("article.card .kicker a").eachText()).containsOnly("Politics");
+        assertThat(politics.selectFirst(".card-list > article:first-child").hasClass("lead-story")).isTrue();
         assertThat(politics.select("article.card h2 a").eachText()).first().isEqualTo(SEED_HEADLINE);
+        assertThat(politics.select("article.card .kicker")).as("every card would say Politics under a Politics heading").isEmpty();
+        List<String> stories = politics.select("article.card h2 a").eachAttr("href");
+        assertThat(stories).hasSize(12);
+        for (String story : stories) {
+            assertThat(reader.page(story).selectFirst("main article .kicker a").text()).as(story).isEqualTo("Politics");
+        }
     }
 
     @Test
