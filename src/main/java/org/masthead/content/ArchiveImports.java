@@ -41,6 +41,10 @@ public class ArchiveImports {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Sections, writers and pictures confirmed to exist in the last few seconds (see ArticleReferences). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> recentlySeen =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(5))
+                    .maximumSize(10_000).build();
 
     ArchiveImports(ArticleStore store, ArticleHistory history, ArticleReferences references, BodyRenderer renderer,
                    JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
@@ -223,7 +227,7 @@ public class ArchiveImports {
     public Prepared prepare(Actor importer, Incoming incoming) {
         requireImporter(importer);
         List<String> notes = new ArrayList<>();
-        ArticleContent content = references.resolve(incoming.content(), "");
+        ArticleContent content = references.resolve(incoming.content(), "", recentlySeen.asMap());
         if (!content.slug().isBlank()) {
             String wanted = Slugs.slugify(content.slug());
             if (!wanted.equals(content.slug())) {
@@ -269,35 +273,81 @@ public class ArchiveImports {
         Set<UUID> takenUuids = new HashSet<>(jdbc.sql("select uuid from article where uuid = any(?)")
                 .param(batch.stream().map(prepared -> prepared.article.uuid()).filter(id -> id != null)
                         .toArray(UUID[]::new)).query(UUID.class).list());
-        List<Outcome> outcomes = new ArrayList<>();
-        List<Long> created = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Prepared prepared : batch) {
-            if (known.contains(prepared.key()) || !seen.add(prepared.key())) {
-                outcomes.add(new Outcome(prepared.key(), null, null, true, List.of()));
-                continue;
-            }
-            Outcome outcome = store(importer, prepared, takenIds, takenUuids);
-            outcomes.add(outcome);
-            created.add(outcome.articleId());
+        List<Prepared> fresh = batch.stream().filter(prepared -> !known.contains(prepared.key()) && seen.add(prepared.key()))
+                .toList();
+        Map<Prepared, List<String>> notes = new java.util.IdentityHashMap<>();
+        Set<String> takenSlugs = store.takenSlugs(fresh.stream().map(prepared -> prepared.article.slug()).toList());
+        Set<String> batchSlugs = new HashSet<>();
+        for (Prepared prepared : fresh) {
+            notes.put(prepared, new ArrayList<>(prepared.notes));
+            freeSlug(prepared, takenSlugs, batchSlugs, notes.get(prepared));
+            freeIds(prepared, takenIds, takenUuids, notes.get(prepared));
         }
-        if (!created.isEmpty()) {
-            history.record(importer, "imported", null, created.size() + " article(s) from " + source, clock.instant());
-            events.publishEvent(new ArticlesImported(UUID.randomUUID(), created, importer, clock.instant()));
+        List<Long> ids = store.insertImported(fresh.stream().map(prepared -> prepared.article).toList(), importer);
+        List<ArticleHistory.Kept> versions = new ArrayList<>();
+        List<Object[]> oldPaths = new ArrayList<>();
+        Map<Prepared, Long> created = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            Prepared prepared = fresh.get(i);
+            long id = ids.get(i);
+            created.put(prepared, id);
+            versions.add(new ArticleHistory.Kept(id, prepared.article.slug(), prepared.article.content(),
+                    prepared.article.updatedAt()));
+            for (String path : prepared.incoming.oldPaths()) {
+                if (path.startsWith("/") && path.length() > 1 && path.length() <= 2000) {
+                    oldPaths.add(new Object[] {path, id});
+                }
+            }
+        }
+        history.keepAll(versions, RevisionReason.IMPORT, importer);
+        if (!oldPaths.isEmpty()) {
+            jdbc.sql("""
+                    insert into article_old_path (path, article_id) select * from unnest(?::text[], ?::bigint[])
+                    on conflict (path) do nothing
+                    """).params(oldPaths.stream().map(row -> (String) row[0]).toArray(String[]::new),
+                    oldPaths.stream().map(row -> (Long) row[1]).toArray(Long[]::new)).update();
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Prepared prepared : batch) {
+            Long id = created.get(prepared);
+            outcomes.add(id == null ? new Outcome(prepared.key(), null, null, true, List.of())
+                    : new Outcome(prepared.key(), id, prepared.article.slug(), false, notes.get(prepared)));
+        }
+        if (!ids.isEmpty()) {
+            history.record(importer, "imported", null, ids.size() + " article(s) from " + source, clock.instant());
+            events.publishEvent(new ArticlesImported(UUID.randomUUID(), ids, importer, clock.instant()));
         }
         return outcomes;
     }
 
-    private Outcome store(Actor importer, Prepared prepared, Set<String> takenIds, Set<UUID> takenUuids) {
+    /**
+     * A slug another article, an old address or an earlier article of this batch has gets "-2", "-3"…; the
+     * archive's own slug changing is worth a note, one made from the headline is not.
+     */
+    private void freeSlug(Prepared prepared, Set<String> takenSlugs, Set<String> batchSlugs, List<String> notes) {
         Article article = prepared.article;
-        List<String> notes = new ArrayList<>(prepared.notes);
-        if (!article.slugFollowsHeadline()) {
-            String free = store.uniqueSlug(article.slug());
-            if (!free.equals(article.slug())) {
-                notes.add("slug \"" + article.slug() + "\" is taken; now \"" + free + "\"");
-                article.useSlug(free);
+        String wanted = article.slug();
+        String free = wanted;
+        for (int n = 2; (takenSlugs.contains(free) || batchSlugs.contains(free)) && n < 100_000; n++) {
+            String suffix = "-" + n;
+            free = wanted.substring(0, Math.min(wanted.length(), Slugs.MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
+            if (!batchSlugs.contains(free) && !store.takenSlugs(List.of(free)).isEmpty()) {
+                takenSlugs.add(free);
             }
         }
+        batchSlugs.add(free);
+        if (!free.equals(wanted)) {
+            if (!article.slugFollowsHeadline()) {
+                notes.add("slug \"" + wanted + "\" is taken; now \"" + free + "\"");
+            }
+            article.useSlug(free);
+        }
+    }
+
+    /** Ghost's id or uuid that another article here already has is replaced by a new one. */
+    private static void freeIds(Prepared prepared, Set<String> takenIds, Set<UUID> takenUuids, List<String> notes) {
+        Article article = prepared.article;
         String publicId = article.publicId();
         UUID uuid = article.uuid();
         boolean idTaken = publicId != null && !takenIds.add(publicId);
@@ -306,16 +356,6 @@ public class ArchiveImports {
             notes.add((idTaken ? "id " + publicId : "uuid " + uuid) + " belongs to another article here; a new one was made");
             article.keepPublicIds(idTaken ? null : publicId, uuidTaken ? null : uuid);
         }
-        ArticleEvent event = store.saveQuietly(article, importer);
-        long id = event.articleId();
-        history.keep(id, article.slug(), article.content(), RevisionReason.IMPORT, importer, article.updatedAt());
-        for (String path : prepared.incoming.oldPaths()) {
-            if (path.startsWith("/") && path.length() > 1 && path.length() <= 2000) {
-                jdbc.sql("insert into article_old_path (path, article_id) values (?, ?) on conflict (path) do nothing")
-                        .params(path, id).update();
-            }
-        }
-        return new Outcome(prepared.key(), id, article.slug(), false, notes);
     }
 
     /** The archive's status, as far as the article allows: what cannot go live as it was stays a draft. */

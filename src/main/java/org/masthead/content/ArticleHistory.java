@@ -30,37 +30,52 @@ public class ArticleHistory {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
 
-    ArticleHistory(JdbcClient jdbc) {
+    ArticleHistory(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /** Keeps the article's content as a new revision numbered after the last one. */
     void keep(long articleId, String slug, ArticleContent content, RevisionReason reason, Actor actor, Instant at) {
-        LeadImage image = content.leadImage();
-        jdbc.sql("""
+        keepAll(List.of(new Kept(articleId, slug, content, at)), reason, actor);
+    }
+
+    /** One article's version to keep. */
+    record Kept(long articleId, String slug, ArticleContent content, Instant at) {
+    }
+
+    /** Keeps each article's content as a new revision numbered after its last one, sent as one batch. */
+    void keepAll(List<Kept> versions, RevisionReason reason, Actor actor) {
+        org.springframework.jdbc.core.namedparam.SqlParameterSource[] rows = versions.stream().map(kept -> {
+            ArticleContent content = kept.content();
+            LeadImage image = content.leadImage();
+            return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("articleId", kept.articleId()).addValue("reason", reason.dbValue())
+                    .addValue("staffId", actor.staffId(), java.sql.Types.BIGINT)
+                    .addValue("actorKind", actor.kind().dbValue()).addValue("actorName", actor.name())
+                    .addValue("at", OffsetDateTime.ofInstant(kept.at(), ZoneOffset.UTC)).addValue("headline", content.headline())
+                    .addValue("slug", kept.slug()).addValue("standfirst", content.standfirst(), java.sql.Types.VARCHAR)
+                    .addValue("sectionId", content.sectionId(), java.sql.Types.BIGINT)
+                    .addValue("authorIds", content.authorIds().toArray(Long[]::new))
+                    .addValue("tags", content.tags().toArray(String[]::new))
+                    .addValue("body", content.bodySource()).addValue("format", content.bodyFormat().dbValue())
+                    .addValue("imageId", image == null ? null : image.mediaId(), java.sql.Types.BIGINT)
+                    .addValue("imageAlt", image == null ? null : image.alt(), java.sql.Types.VARCHAR)
+                    .addValue("imageCaption", image == null ? null : image.caption(), java.sql.Types.VARCHAR)
+                    .addValue("imageCredit", image == null ? null : image.credit(), java.sql.Types.VARCHAR)
+                    .addValue("seo", content.seo().toJson())
+                    .addValue("featured", content.featured());
+        }).toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+        named.batchUpdate("""
                 insert into article_revision (article_id, number, reason, staff_id, actor_kind, actor_name, created_at,
                     headline, slug, standfirst, section_id, author_ids, tags, body_source, body_format, lead_image_id,
                     lead_image_alt, lead_image_caption, lead_image_credit, seo, featured)
                 values (:articleId, coalesce((select max(number) from article_revision where article_id = :articleId), 0) + 1,
                     :reason, :staffId, :actorKind, :actorName, :at, :headline, :slug, :standfirst, :sectionId, :authorIds,
                     :tags, :body, :format, :imageId, :imageAlt, :imageCaption, :imageCredit, :seo, :featured)
-                """)
-                .param("articleId", articleId).param("reason", reason.dbValue()).param("staffId", actor.staffId())
-                .param("actorKind", actor.kind().dbValue()).param("actorName", actor.name())
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("headline", content.headline())
-                .param("slug", slug).param("standfirst", content.standfirst())
-                .param("sectionId", content.sectionId())
-                .param("authorIds", content.authorIds().toArray(Long[]::new))
-                .param("tags", content.tags().toArray(String[]::new))
-                .param("body", content.bodySource()).param("format", content.bodyFormat().dbValue())
-                .param("imageId", image == null ? null : image.mediaId())
-                .param("imageAlt", image == null ? null : image.alt())
-                .param("imageCaption", image == null ? null : image.caption())
-                .param("imageCredit", image == null ? null : image.credit())
-                .param("seo", content.seo().toJson())
-                .param("featured", content.featured())
-                .update();
+                """, rows);
     }
 
     void record(Actor actor, String action, Long articleId, String detail, Instant at) {

@@ -126,12 +126,12 @@ class DemoContent implements ApplicationRunner {
             bySection.put(name, sections.create(name, descriptions[i], i));
         }
         Author seedAuthor = authors.create(SeedArticle.AUTHOR, SeedArticle.AUTHOR_ROLE, SeedArticle.AUTHOR_BIO,
-                media.upload(PlaceholderImages.avatar(0, 256), "avatar-0.jpg", null).id(), List.of());
+                media.upload(PlaceholderImages.avatar(SeedArticle.AUTHOR, 256), "avatar-0.jpg", null).id(), List.of());
         List<Author> cast = new ArrayList<>(List.of(seedAuthor));
         for (int i = 0; i < DEMO_AUTHORS.length; i++) {
             String[] author = DEMO_AUTHORS[i];
             cast.add(authors.create(author[0], author[1], author[2],
-                    media.upload(PlaceholderImages.avatar(i + 1, 256), "avatar-" + (i + 1) + ".jpg", null).id(), List.of()));
+                    media.upload(PlaceholderImages.avatar(author[0], 256), "avatar-" + (i + 1) + ".jpg", null).id(), List.of()));
         }
         MediaFile seedImage = media.upload(PlaceholderImages.landscape(0, 1600, 900), "demo-lead-0.jpg", null);
         List<MediaFile> images = new ArrayList<>();
@@ -222,6 +222,7 @@ class DemoContent implements ApplicationRunner {
         Instant newest = SeedArticle.PUBLISHED_AT.minus(Duration.ofDays(7));
         long started = System.nanoTime();
         org.masthead.content.Actor generator = org.masthead.content.Actor.importer("Synthetic articles");
+        List<Long> writers = generatedWriters(generator, GeneratedArchive.writers(count));
         java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.Future<?> writing = null;
         try {
@@ -229,9 +230,9 @@ class DemoContent implements ApplicationRunner {
                 int end = Math.min(count, from + GENERATION_BATCH);
                 List<org.masthead.content.ArchiveImports.Prepared> batch = new ArrayList<>();
                 for (int number = from; number < end; number++) {
-                    Instant at = newest.minus(Duration.ofMinutes(10L * number));
+                    Instant at = GeneratedArchive.publishedAt(newest, number, count);
                     batch.add(imports.prepare(generator, new org.masthead.content.ArchiveImports.Incoming("generated:" + number,
-                            ArticleKind.ARTICLE, storyContent(cast, DEMO_STORIES + 1 + number), ArticleStatus.PUBLISHED, at, at,
+                            ArticleKind.ARTICLE, generatedContent(cast, writers, number), ArticleStatus.PUBLISHED, at, at,
                             at, null, List.of())));
                 }
                 await(writing);
@@ -239,7 +240,7 @@ class DemoContent implements ApplicationRunner {
                 writing = writer.submit(() -> {
                     imports.write(generator, "synthetic articles", batch);
                     if (done % 10_000 == 0 || done == count) {
-                        log.info("Generated {} of {} articles", done, count);
+                        log.info("Generated {} of {} articles ({} s)", done, count, (System.nanoTime() - started) / 1_000_000_000);
                     }
                 });
             }
@@ -248,6 +249,37 @@ class DemoContent implements ApplicationRunner {
             writer.shutdownNow();
         }
         log.info("Generated {} articles in {} s", count, (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /** The archive's writers, made through the importers' path like an archive's authors. */
+    private List<Long> generatedWriters(org.masthead.content.Actor generator, int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            GeneratedArchive.Writer writer = GeneratedArchive.writer(index);
+            ids.add(imports.author(generator, "generated-writer:" + index, null, writer.name(), writer.jobTitle(),
+                    writer.bio(), null, List.of()));
+        }
+        return ids;
+    }
+
+    private ArticleContent generatedContent(Cast cast, List<Long> writers, int number) {
+        GeneratedArchive.Story story = GeneratedArchive.story(number, writers.size());
+        List<Long> bylines = new ArrayList<>();
+        bylines.add(writers.get(story.author()));
+        if (story.coAuthor() >= 0) {
+            bylines.add(writers.get(story.coAuthor()));
+        }
+        MediaFile image = cast.images().get(Math.floorMod(number, cast.images().size()));
+        LeadImage leadImage = new LeadImage(image.id(), "Illustration for the story: " + story.headline(),
+                "An illustration made for Masthead's benchmark archive.", "Masthead demo image");
+        return ArticleContent.markdown(story.headline(), numberedSlug(story.headline(), DEMO_STORIES + 1 + number), story.standfirst(),
+                cast.sections().get(story.section()).id(), bylines, story.tags(), story.markdown(), leadImage, "en");
+    }
+
+    private static String numberedSlug(String headline, int number) {
+        String base = Slugs.slugify(headline);
+        String suffix = "-" + number;
+        return base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
     }
 
     private static void await(java.util.concurrent.Future<?> writing) {
@@ -274,11 +306,7 @@ class DemoContent implements ApplicationRunner {
         MediaFile image = cast.images().get(Math.floorMod(number, cast.images().size()));
         LeadImage leadImage = new LeadImage(image.id(), "Illustration for the demo story: " + story.headline(),
                 "An illustration made for Masthead's demo content.", "Masthead demo image");
-        String base = Slugs.slugify(story.headline());
-        String suffix = "-" + number;
-        String slug = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length()))
-                .replaceAll("-+$", "") + suffix;
-        return ArticleContent.markdown(story.headline(), slug, story.standfirst(),
+        return ArticleContent.markdown(story.headline(), numberedSlug(story.headline(), number), story.standfirst(),
                 cast.sections().get(story.section()).id(), bylines, story.tags(), story.markdown(), leadImage, "en");
     }
 

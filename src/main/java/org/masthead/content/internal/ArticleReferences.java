@@ -32,15 +32,27 @@ public class ArticleReferences {
 
     /** The content with the guest byline added; refused with field messages when a reference is unknown. */
     public ArticleContent resolve(ArticleContent content, String guestByline) {
+        return resolve(content, guestByline, null);
+    }
+
+    /**
+     * As {@link #resolve(ArticleContent, String)}, trusting references this memo saw exist moments ago: an importer
+     * checks the same few sections, writers and pictures for every article of a big archive, and the foreign keys
+     * still refuse the batch if one vanished since.
+     */
+    public ArticleContent resolve(ArticleContent content, String guestByline, java.util.Map<String, Boolean> seenToExist) {
         FieldErrors errors = new FieldErrors();
-        if (content.sectionId() != null && sections.findById(content.sectionId()).isEmpty()) {
+        if (content.sectionId() != null && !exists(seenToExist, "section:" + content.sectionId(),
+                () -> sections.findById(content.sectionId()).isPresent())) {
             errors.add("sectionId", "Choose a section.");
         }
-        List<Long> missing = content.authorIds().stream().filter(id -> authors.findById(id).isEmpty()).toList();
+        List<Long> missing = content.authorIds().stream().filter(id -> !exists(seenToExist, "author:" + id,
+                () -> authors.findById(id).isPresent())).toList();
         if (!missing.isEmpty()) {
             errors.add("authorIds", "An author you chose no longer exists (id " + missing.get(0) + "); choose another.");
         }
-        if (content.leadImage() != null && media.find(content.leadImage().mediaId()).isEmpty()) {
+        if (content.leadImage() != null && !exists(seenToExist, "media:" + content.leadImage().mediaId(),
+                () -> media.find(content.leadImage().mediaId()).isPresent())) {
             errors.add("leadImageId", "The lead image no longer exists in the media library; choose or upload another.");
         }
         if (content.seo().ogImageId() != null && media.find(content.seo().ogImageId()).isEmpty()) {
@@ -67,5 +79,20 @@ public class ArticleReferences {
             bylines.add(guestId);
         }
         return content.withAuthors(bylines);
+    }
+
+    private static boolean exists(java.util.Map<String, Boolean> seenToExist, String key,
+                                  java.util.function.BooleanSupplier lookup) {
+        if (seenToExist == null) {
+            return lookup.getAsBoolean();
+        }
+        if (seenToExist.containsKey(key)) {
+            return true;
+        }
+        boolean found = lookup.getAsBoolean();
+        if (found) {
+            seenToExist.put(key, true);
+        }
+        return found;
     }
 }

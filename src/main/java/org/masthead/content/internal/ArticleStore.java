@@ -32,6 +32,7 @@ import org.masthead.media.MediaLibrary;
 import org.masthead.text.Slugs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,12 +45,15 @@ import org.springframework.stereotype.Repository;
 public class ArticleStore {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MediaLibrary media;
 
-    ArticleStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MediaLibrary media) {
+    ArticleStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ApplicationEventPublisher events,
+                 Clock clock, MediaLibrary media) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.events = events;
         this.clock = clock;
         this.media = media;
@@ -197,6 +201,170 @@ public class ArticleStore {
         ArticleEvent event = article.event(actor, clock);
         article.settle();
         return event;
+    }
+
+    /**
+     * Writes a batch of new articles an importer brought, quietly (the importer announces the batch), in a handful of
+     * statements for the whole batch instead of a dozen per article: slugs checked together, rows, bylines and tag
+     * links sent as JDBC batches, tags resolved once per distinct name, pictures claimed once. Slugs must already be
+     * unique among the batch and free here ({@link #takenSlugs}).
+     *
+     * @return the new articles' ids, in the batch's order
+     */
+    public List<Long> insertImported(List<Article> batch, Actor actor) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('article', 'id')) from generate_series(1, ?)")
+                .param(batch.size()).query(Long.class).list();
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbcTemplate);
+        org.springframework.jdbc.core.namedparam.SqlParameterSource[] rows =
+                new org.springframework.jdbc.core.namedparam.SqlParameterSource[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Article article = batch.get(i);
+            if (article.id() != null || !article.isChanged() || article.isDeleted()) {
+                throw new IllegalArgumentException("Only new articles are inserted in bulk");
+            }
+            rows[i] = withNewId(columns(article), ids.get(i));
+        }
+        named.batchUpdate("""
+                insert into article (id, kind, slug, headline, standfirst, section_id, language, body_source, body_format,
+                    body_html, body_text, word_count, body_image_count, reading_minutes, lead_image_id, lead_image_alt,
+                    lead_image_caption, lead_image_credit, status, published_at, scheduled_at, created_by, created_at,
+                    updated_at, meta_title, meta_description, og_title, og_description, og_image_id, twitter_title,
+                    twitter_description, twitter_image_id, canonical_url, featured, created_by_integration, public_id,
+                    uuid, import_key)
+                overriding system value
+                values (:newId, :kind, :slug, :headline, :standfirst, :sectionId, :language, :source, :format, :html, :text,
+                    :words, :images, :readingMinutes, :imageId, :imageAlt, :imageCaption, :imageCredit, :status,
+                    :publishedAt, :scheduledAt, :createdBy, :createdAt, :updatedAt, :metaTitle, :metaDescription, :ogTitle,
+                    :ogDescription, :ogImageId, :twitterTitle, :twitterDescription, :twitterImageId, :canonicalUrl,
+                    :featured, :createdByIntegration, coalesce(cast(:publicId as text), new_object_id()),
+                    coalesce(cast(:uuid as uuid), gen_random_uuid()), :importKey)
+                """, rows);
+        Map<Long, Article> byId = new java.util.HashMap<>();
+        List<Object[]> bylines = new ArrayList<>();
+        java.util.Set<Long> pictures = new java.util.LinkedHashSet<>();
+        Map<Long, LeadImage> firstUse = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Article article = batch.get(i);
+            byId.put(ids.get(i), article);
+            List<Long> authorIds = article.content().authorIds();
+            for (int position = 0; position < authorIds.size(); position++) {
+                bylines.add(new Object[] {ids.get(i), authorIds.get(position), position});
+            }
+            pictures.addAll(picturesOf(article.content()));
+            LeadImage lead = article.content().leadImage();
+            if (lead != null) {
+                firstUse.putIfAbsent(lead.mediaId(), lead);
+            }
+        }
+        jdbcTemplate.batchUpdate("insert into article_author (article_id, author_id, position) values (?, ?, ?)", bylines);
+        linkTagsInBulk(ids, batch);
+        media.claim(pictures);
+        firstUse.values().forEach(lead -> media.describeWhereBlank(lead.mediaId(), lead.alt(), lead.caption(), lead.credit()));
+        for (Article article : batch) {
+            if (article.content().bodyFormat() == BodyFormat.BLOCKS) {
+                describePictures(article.content());
+            }
+        }
+        jdbc.sql("delete from article_slug_history where slug = any(?)")
+                .param(batch.stream().map(Article::slug).toArray(String[]::new)).update();
+        Map<Long, Object[]> stored = new java.util.HashMap<>();
+        jdbc.sql("select id, public_id, uuid from article where id = any(?)").param(ids.toArray(Long[]::new))
+                .query((rs, n) -> stored.put(rs.getLong("id"), new Object[] {rs.getString("public_id"),
+                        rs.getObject("uuid", java.util.UUID.class)})).list();
+        for (int i = 0; i < batch.size(); i++) {
+            Article article = batch.get(i);
+            Object[] origin = stored.get(ids.get(i));
+            article.identify(ids.get(i), 0, (String) origin[0], (java.util.UUID) origin[1]);
+            article.event(actor, clock);
+            article.settle();
+        }
+        return ids;
+    }
+
+    /** The row's columns with the id taken from the sequence ahead of the batch. */
+    private static org.springframework.jdbc.core.namedparam.SqlParameterSource withNewId(Columns columns, long id) {
+        var properties = new org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource(columns);
+        return new org.springframework.jdbc.core.namedparam.AbstractSqlParameterSource() {
+            @Override
+            public boolean hasValue(String name) {
+                return "newId".equals(name) || properties.hasValue(name);
+            }
+
+            @Override
+            public Object getValue(String name) {
+                return "newId".equals(name) ? id : properties.getValue(name);
+            }
+        };
+    }
+
+    /** Tags for a bulk insert: every distinct name resolved (or created, in slug order) once, links sent as a batch. */
+    private void linkTagsInBulk(List<Long> ids, List<Article> batch) {
+        java.util.TreeMap<String, String> namesBySlug = new java.util.TreeMap<>();
+        for (Article article : batch) {
+            for (String name : article.content().tags()) {
+                namesBySlug.putIfAbsent(Tag.slugFor(name), name);
+            }
+        }
+        Map<String, TagRef> resolved = new java.util.HashMap<>();
+        if (!namesBySlug.isEmpty()) {
+            List<String> names = batch.stream().flatMap(article -> article.content().tags().stream()).distinct().toList();
+            List<TagRef> candidates = jdbc.sql("""
+                    select name, slug from tag where lower(name) = any(:lowered) or slug = any(:slugs) order by id
+                    """).param("lowered", names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct()
+                            .toArray(String[]::new))
+                    .param("slugs", namesBySlug.keySet().toArray(String[]::new))
+                    .query((rs, n) -> new TagRef(rs.getString("name"), rs.getString("slug"))).list();
+            for (String name : names) {
+                resolved.put(name, bestMatch(name, candidates));
+            }
+            for (Map.Entry<String, String> entry : namesBySlug.entrySet()) { // creation in slug order, as in replaceTags
+                for (String name : names) {
+                    if (resolved.get(name) == null && Tag.slugFor(name).equals(entry.getKey())) {
+                        TagRef created = createTag(name);
+                        names.stream().filter(other -> resolved.get(other) == null && Tag.slugFor(other).equals(created.slug()))
+                                .forEach(other -> resolved.put(other, created));
+                    }
+                }
+            }
+        }
+        List<Object[]> links = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            List<String> slugs = new ArrayList<>();
+            for (String name : batch.get(i).content().tags()) {
+                String slug = resolved.get(name).slug();
+                if (!slugs.contains(slug)) {
+                    links.add(new Object[] {ids.get(i), slugs.size(), slug});
+                    slugs.add(slug);
+                }
+            }
+            batch.get(i).tagsResolved(slugs);
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into article_tag (article_id, tag_id, position)
+                select ?, id, ? from tag where slug = ? on conflict do nothing
+                """, links);
+    }
+
+    /** What {@link #existingTag} would find among the candidates: the same name, the same name in other case, the slug. */
+    private static TagRef bestMatch(String name, List<TagRef> candidates) {
+        String lowered = name.toLowerCase(java.util.Locale.ROOT);
+        String slug = Tag.slugFor(name);
+        return candidates.stream().filter(tag -> tag.name().equals(name)).findFirst()
+                .or(() -> candidates.stream().filter(tag -> tag.name().toLowerCase(java.util.Locale.ROOT).equals(lowered)).findFirst())
+                .or(() -> candidates.stream().filter(tag -> tag.slug().equals(slug)).findFirst())
+                .orElse(null);
+    }
+
+    /** Which of these slugs an article or an old address already has. */
+    public java.util.Set<String> takenSlugs(java.util.Collection<String> slugs) {
+        String[] wanted = slugs.toArray(String[]::new);
+        return new java.util.HashSet<>(jdbc.sql("""
+                select slug from article where slug = any(:slugs)
+                union select slug from article_slug_history where slug = any(:slugs)
+                """).param("slugs", wanted).query(String.class).list());
     }
 
     /** The slug itself when free, else the first free "-2", "-3"… (an imported article's slug may be taken). */
