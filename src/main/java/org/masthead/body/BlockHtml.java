@@ -160,8 +160,9 @@ final class BlockHtml {
         html.append("><img src=\"").append(escape(src)).append('"');
         picture.map(PictureSource.Picture::srcset).filter(srcset -> !srcset.isBlank()).ifPresent(srcset -> html
                 .append(" srcset=\"").append(escape(srcset)).append("\" sizes=\"")
-                .append("full".equals(size) ? "100vw" : "wide".equals(size) ? "(min-width: 1000px) 1000px, 100vw"
-                        : "(min-width: 720px) 680px, 100vw").append('"'));
+                // "auto": a lazy image is sized by the box it is laid out in (Chromium), the rest is the fallback
+                .append("full".equals(size) ? "auto, 100vw" : "wide".equals(size) ? "auto, (min-width: 1000px) 1000px, 100vw"
+                        : "auto, (min-width: 720px) 680px, 100vw").append('"'));
         html.append(" alt=\"").append(escape(alt)).append('"');
         Integer width = picture.map(PictureSource.Picture::width).orElse(intAttr(image, "width"));
         Integer height = picture.map(PictureSource.Picture::height).orElse(intAttr(image, "height"));

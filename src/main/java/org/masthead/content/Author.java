@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * A public byline: who wrote it, as readers see them. Separate from staff accounts, so guest writers and
  * wire services need no login.
+ *
+ * @param avatar the avatar with all its stored sizes (for {@code srcset}), or null
  */
 public record Author(long id, String slug, String name, String jobTitle, String bio, String avatarUrl,
-                     List<AuthorLink> links) {
+                     List<AuthorLink> links, Picture avatar) {
 
     public String url() {
         return "/authors/" + slug;

@@ -443,7 +443,7 @@ public class LiveBlogs {
                 join author au on au.id = ea.author_id where ea.entry_id = any(?) order by ea.entry_id, ea.position
                 """).param(entries.stream().map(Entry::id).toArray(Long[]::new)).query(rs -> {
             bylines.computeIfAbsent(rs.getLong("entry_id"), id -> new ArrayList<>()).add(new Byline(rs.getLong("id"),
-                    rs.getString("slug"), rs.getString("name"), rs.getString("job_title"), rs.getString("bio"), null));
+                    rs.getString("slug"), rs.getString("name"), rs.getString("job_title"), rs.getString("bio"), null, null));
         });
         return entries.stream().map(entry -> new Entry(entry.id(), entry.articleId(), entry.status(), entry.publishedAt(),
                 entry.updatedAt(), entry.title(), entry.bodyHtml(), entry.bodyText(), entry.keyEvent(), entry.pinned(),

@@ -185,7 +185,8 @@ public class PublishedArticles {
 
     private List<Byline> bylines(long articleId) {
         return jdbc.sql("""
-                select au.id, au.slug, au.name, au.job_title, au.bio, av.file_name as avatar
+                select au.id, au.slug, au.name, au.job_title, au.bio, av.file_name as avatar, av.width as avatar_width,
+                       av.height as avatar_height, av.variants as avatar_variants
                 from article_author aa
                 join content_author au on au.id = aa.author_id
                 left join media_picture av on av.media_id = au.avatar_id
@@ -193,7 +194,9 @@ public class PublishedArticles {
                 order by aa.position
                 """).param(articleId).query((rs, row) -> new Byline(rs.getLong("id"), rs.getString("slug"),
                 rs.getString("name"), rs.getString("job_title"), rs.getString("bio"),
-                rs.getString("avatar") == null ? null : media.url(rs.getString("avatar")))).list();
+                rs.getString("avatar") == null ? null : media.url(rs.getString("avatar")),
+                PictureRows.picture(media, rs.getString("avatar"), rs.getInt("avatar_width"), rs.getInt("avatar_height"),
+                        rs.getArray("avatar_variants"), "", "", ""))).list();
     }
 
     private List<TagRef> tags(long articleId) {
@@ -234,19 +237,9 @@ public class PublishedArticles {
 
     /** The lead image with every stored size, from the media module's view of its pictures. */
     Picture picture(ResultSet rs) throws SQLException {
-        String fileName = rs.getString("file_name");
-        if (fileName == null) {
-            return null;
-        }
-        int width = rs.getInt("width");
-        List<Picture.Source> sources = new ArrayList<>();
-        for (String variant : strings(rs.getArray("variants"))) {
-            String[] widthAndFile = variant.split(" ", 2);
-            sources.add(new Picture.Source(media.url(widthAndFile[1]), Integer.parseInt(widthAndFile[0])));
-        }
-        sources.add(new Picture.Source(media.url(fileName), width));
-        return new Picture(media.url(fileName), width, rs.getInt("height"), rs.getString("lead_image_alt"),
-                rs.getString("lead_image_caption"), rs.getString("lead_image_credit"), List.copyOf(sources));
+        return PictureRows.picture(media, rs.getString("file_name"), rs.getInt("width"), rs.getInt("height"),
+                rs.getArray("variants"), rs.getString("lead_image_alt"), rs.getString("lead_image_caption"),
+                rs.getString("lead_image_credit"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

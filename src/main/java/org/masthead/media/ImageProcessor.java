@@ -29,7 +29,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ImageProcessor {
 
-    static final int[] VARIANT_WIDTHS = {320, 640, 960, 1280, 1920};
+    /**
+     * Widths of the resized copies, each √2 times the one before, from an 80 px avatar up: whatever box a
+     * picture fills, the browser finds a copy at most √2 wider than the box needs, so it never loads more than
+     * twice the pixels it shows (the coarser 320/640/960/1280/1920 of old made a 321 px box load 640 px, four
+     * times its pixels). Images stored before keep their old copies and get these added ({@link MissingVariants}).
+     */
+    static final int[] VARIANT_WIDTHS = {80, 113, 160, 226, 320, 452, 640, 905, 1280, 1810};
 
     private final MediaLimits limits;
 
@@ -61,16 +67,26 @@ class ImageProcessor {
             case WEBP -> WebpMetadata.strip(bytes);
             case GIF -> bytes; // GIF carries no EXIF; re-encoding would lose animation
         };
+        return new Processed(type, original, image.getWidth(), image.getHeight(), variants(image, VARIANT_WIDTHS));
+    }
+
+    /** The resized copies of a stored original at those of {@code widths} narrower than it, smallest first. */
+    List<Variant> variants(byte[] storedOriginal, int[] widths) {
+        ImageType type = ImageType.detect(storedOriginal).orElseThrow(() -> new MediaException("Not a stored image."));
+        return variants(decode(storedOriginal, type), widths);
+    }
+
+    private static List<Variant> variants(BufferedImage image, int[] widths) {
         List<Variant> variants = new ArrayList<>();
         ImageType variantType = image.getColorModel().hasAlpha() ? ImageType.PNG : ImageType.JPEG;
-        for (int width : VARIANT_WIDTHS) {
+        for (int width : widths) {
             if (width >= image.getWidth()) {
                 break;
             }
             BufferedImage resized = resize(image, width);
             variants.add(new Variant(resized.getWidth(), resized.getHeight(), variantType, encode(resized, variantType, 0.82f)));
         }
-        return new Processed(type, original, image.getWidth(), image.getHeight(), List.copyOf(variants));
+        return List.copyOf(variants);
     }
 
     private BufferedImage decode(byte[] bytes, ImageType type) {

@@ -169,15 +169,50 @@ public class MediaLibrary {
                 name.substring(0, Math.min(name.length(), FieldLimits.FILE_NAME)), uploadedBy)
                 .query(Long.class).optional().orElse(null);
         MediaFile media = findByFileName(fileName).orElseThrow();
-        for (ImageProcessor.Variant variant : image.variants()) {
+        storeVariants(media.id(), image.variants(), written);
+        return new Stored(media, created != null);
+    }
+
+    private void storeVariants(long mediaId, List<ImageProcessor.Variant> variants, WrittenFiles written) {
+        for (ImageProcessor.Variant variant : variants) {
             String variantName = store(variant.bytes(), variant.type(), written);
             jdbc.sql("""
                     insert into media_variant (media_id, width, height, file_name, byte_size) values (?, ?, ?, ?, ?)
                     on conflict do nothing
-                    """).params(media.id(), variant.width(), variant.height(), variantName, (long) variant.bytes().length)
+                    """).params(mediaId, variant.width(), variant.height(), variantName, (long) variant.bytes().length)
                     .update();
         }
-        return new Stored(media, created != null);
+    }
+
+    /** Pictures after {@code afterId} lacking a copy at one of today's variant widths (stored before they existed). */
+    List<MediaFile> lackingVariants(long afterId, int limit) {
+        String widths = java.util.Arrays.stream(ImageProcessor.VARIANT_WIDTHS).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        return jdbc.sql("select " + COLUMNS + " from media m where m.id > :after and exists (select 1 from unnest(array["
+                + widths + "]) w where w < m.width and not exists "
+                + "(select 1 from media_variant v where v.media_id = m.id and v.width = w)) order by m.id limit :limit")
+                .param("after", afterId).param("limit", limit).query(file).list();
+    }
+
+    /** Makes the copies a stored picture lacks from its original; what another node made meanwhile is kept. */
+    @Transactional
+    public void addMissingVariants(MediaFile media) {
+        int[] missing = java.util.Arrays.stream(ImageProcessor.VARIANT_WIDTHS)
+                .filter(width -> width < media.width())
+                .filter(width -> jdbc.sql("select count(*) from media_variant where media_id = ? and width = ?")
+                        .params(media.id(), width).query(Integer.class).single() == 0)
+                .toArray();
+        if (missing.length == 0) {
+            return;
+        }
+        byte[] original;
+        try (var in = store.get(media.fileName()).orElseThrow(() -> new MediaException("The file of " + media.fileName()
+                + " is missing.")).getInputStream()) {
+            original = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new MediaException("The file of " + media.fileName() + " cannot be read.");
+        }
+        storeVariants(media.id(), processor.variants(original, missing), WrittenFiles.forThisTransaction(store));
     }
 
     private MediaUrls urls() {

@@ -30,13 +30,31 @@ public class RelatedArticles {
 
     public static final int COUNT = 4;
 
-    /** A related story as the "Read more" list shows it. */
+    /**
+     * A related story as the "Read more" list shows it.
+     *
+     * @param imageSrcset every stored size of the lead image ({@code "/media/a.jpg 160w, …"}), so a thumbnail loads
+     *                    a thumbnail; empty without an image
+     */
     public record Related(long id, String slug, String headline, String sectionName, Instant publishedAt,
-                          String imageUrl) {
+                          String imageUrl, String imageSrcset) {
 
         public String url() {
             return ArticleView.urlOf(slug);
         }
+    }
+
+    private String srcset(String fileName, int width, java.sql.Array variants) throws java.sql.SQLException {
+        if (fileName == null) {
+            return "";
+        }
+        List<String> sources = new java.util.ArrayList<>();
+        for (String variant : variants == null ? new String[0] : (String[]) variants.getArray()) {
+            String[] widthAndFile = variant.split(" ", 2);
+            sources.add(media.url(widthAndFile[1]) + " " + widthAndFile[0] + "w");
+        }
+        sources.add(media.url(fileName) + " " + width + "w");
+        return String.join(", ", sources);
     }
 
     private final JdbcClient jdbc;
@@ -85,7 +103,7 @@ public class RelatedArticles {
                         where a.section_id = me.section_id
                         order by a.published_at desc, a.id desc limit 50) y
                 )
-                select a.id, a.slug, a.headline, a.published_at, a.section_name, p.file_name,
+                select a.id, a.slug, a.headline, a.published_at, a.section_name, p.file_name, p.width, p.variants,
                        (select count(*) from content_published_tagging g where g.article_id = a.id
                             and g.tag_id in (select tag_id from my_tags)) * 3
                        + case when a.section_id = me.section_id then 1 else 0 end
@@ -100,7 +118,8 @@ public class RelatedArticles {
                 """).param("id", articleId).param("count", COUNT).query((rs, row) -> new Related(rs.getLong("id"),
                 rs.getString("slug"), rs.getString("headline"), rs.getString("section_name"),
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                rs.getString("file_name") == null ? null : media.url(rs.getString("file_name")))).list();
+                rs.getString("file_name") == null ? null : media.url(rs.getString("file_name")),
+                srcset(rs.getString("file_name"), rs.getInt("width"), rs.getArray("variants")))).list();
         return new TaggedCache.Tagged<>(related, keys);
     }
 }
