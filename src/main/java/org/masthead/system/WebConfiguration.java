@@ -79,6 +79,16 @@ class WebConfiguration {
                 + "frame-ancestors 'self'";
     }
 
+    /** Static files under their content-hashed names are immutable; see {@link AssetUrls}. */
+    @Bean
+    FilterRegistrationBean<AssetCaching> assetCaching() {
+        var registration = new FilterRegistrationBean<>(new AssetCaching(AssetUrls::url));
+        registration.addUrlPatterns("/assets/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        registration.setName("assetCaching");
+        return registration;
+    }
+
     /** Nothing a signed-in staff member sees may be stored by a browser cache or a CDN. */
     @Bean
     FilterRegistrationBean<Filter> privateNewsroomPages() {
