@@ -160,13 +160,15 @@ public class SiteBackup {
     /** Originals and their resized variants, from the media module's view of its pictures. */
     private Set<String> mediaFileNames() {
         Set<String> names = new TreeSet<>();
-        jdbc.sql("select file_name, variants from media_picture").query(rs -> {
+        jdbc.sql("select file_name, variants, webp_variants from media_picture").query(rs -> {
             names.add(rs.getString("file_name"));
-            java.sql.Array variants = rs.getArray("variants");
-            if (variants != null) {
-                for (String variant : (String[]) variants.getArray()) {
-                    // "640 abc-640.jpg": the width, then the file
-                    names.add(variant.substring(variant.indexOf(' ') + 1));
+            for (String column : new String[]{"variants", "webp_variants"}) {
+                java.sql.Array variants = rs.getArray(column);
+                if (variants != null) {
+                    for (String variant : (String[]) variants.getArray()) {
+                        // "640 abc-640.jpg": the width, then the file
+                        names.add(variant.substring(variant.indexOf(' ') + 1));
+                    }
                 }
             }
         });

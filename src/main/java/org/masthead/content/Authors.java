@@ -31,7 +31,7 @@ public class Authors {
 
     private static final String SELECT = """
             select au.id, au.slug, au.name, au.job_title, au.bio, au.links::text as links, m.file_name, m.width,
-                   m.height, m.variants
+                   m.height, m.variants, m.webp_variants
             from author au left join media_picture m on m.media_id = au.avatar_id
             """;
     /** Listed by the newsroom, or carrying at least one published article. */
@@ -143,7 +143,7 @@ public class Authors {
                 rs.getString("job_title"), rs.getString("bio"),
                 rs.getString("file_name") == null ? null : media.url(rs.getString("file_name")),
                 json.readValue(rs.getString("links"), LINKS), PictureRows.picture(media, rs.getString("file_name"),
-                        rs.getInt("width"), rs.getInt("height"), rs.getArray("variants"), "", "", ""));
+                        rs.getInt("width"), rs.getInt("height"), rs.getArray("variants"), rs.getArray("webp_variants"), "", "", ""));
     }
 
     /** A profile's text as stored: cleaned, within the limits, with a name a URL can be made from. */

@@ -32,7 +32,7 @@ public class PublishedArticles {
     private static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, a.reading_minutes, a.published_at, a.updated_at,
             a.section_id, a.section_slug, a.section_name, a.author_ids, a.author_names,
-            a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants,
+            a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants, p.webp_variants,
             exists (select 1 from live_blog l where l.article_id = a.id and l.coverage_end is null) as live
             """;
 
@@ -157,7 +157,7 @@ public class PublishedArticles {
         return jdbc.sql("""
                 select a.id, a.kind, a.slug, a.headline, a.standfirst, a.section_id, a.section_slug, a.section_name,
                        a.body_html, a.body_text, a.reading_minutes, a.language, a.published_at, a.updated_at,
-                       a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants,
+                       a.lead_image_alt, a.lead_image_caption, a.lead_image_credit, p.file_name, p.width, p.height, p.variants, p.webp_variants,
                        a.meta_title, a.meta_description, a.og_title, a.og_description, a.og_image_id, a.twitter_title,
                        a.twitter_description, a.twitter_image_id, a.canonical_url, og.file_name as og_file,
                        tw.file_name as twitter_file
@@ -186,7 +186,7 @@ public class PublishedArticles {
     private List<Byline> bylines(long articleId) {
         return jdbc.sql("""
                 select au.id, au.slug, au.name, au.job_title, au.bio, av.file_name as avatar, av.width as avatar_width,
-                       av.height as avatar_height, av.variants as avatar_variants
+                       av.height as avatar_height, av.variants as avatar_variants, av.webp_variants as avatar_webp_variants
                 from article_author aa
                 join content_author au on au.id = aa.author_id
                 left join media_picture av on av.media_id = au.avatar_id
@@ -196,7 +196,7 @@ public class PublishedArticles {
                 rs.getString("name"), rs.getString("job_title"), rs.getString("bio"),
                 rs.getString("avatar") == null ? null : media.url(rs.getString("avatar")),
                 PictureRows.picture(media, rs.getString("avatar"), rs.getInt("avatar_width"), rs.getInt("avatar_height"),
-                        rs.getArray("avatar_variants"), "", "", ""))).list();
+                        rs.getArray("avatar_variants"), rs.getArray("avatar_webp_variants"), "", "", ""))).list();
     }
 
     private List<TagRef> tags(long articleId) {
@@ -238,7 +238,7 @@ public class PublishedArticles {
     /** The lead image with every stored size, from the media module's view of its pictures. */
     Picture picture(ResultSet rs) throws SQLException {
         return PictureRows.picture(media, rs.getString("file_name"), rs.getInt("width"), rs.getInt("height"),
-                rs.getArray("variants"), rs.getString("lead_image_alt"), rs.getString("lead_image_caption"),
+                rs.getArray("variants"), rs.getArray("webp_variants"), rs.getString("lead_image_alt"), rs.getString("lead_image_caption"),
                 rs.getString("lead_image_credit"));
     }
 

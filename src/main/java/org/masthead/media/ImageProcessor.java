@@ -76,6 +76,7 @@ class ImageProcessor {
         return variants(decode(storedOriginal, type), widths);
     }
 
+    /** Each width as JPEG (PNG when the picture has transparency) and, where libwebp loads, as WebP too. */
     private static List<Variant> variants(BufferedImage image, int[] widths) {
         List<Variant> variants = new ArrayList<>();
         ImageType variantType = image.getColorModel().hasAlpha() ? ImageType.PNG : ImageType.JPEG;
@@ -85,6 +86,10 @@ class ImageProcessor {
             }
             BufferedImage resized = resize(image, width);
             variants.add(new Variant(resized.getWidth(), resized.getHeight(), variantType, encode(resized, variantType, 0.82f)));
+            if (WebpEncoder.available()) {
+                variants.add(new Variant(resized.getWidth(), resized.getHeight(), ImageType.WEBP,
+                        WebpEncoder.encode(resized, 0.8f)));
+            }
         }
         return List.copyOf(variants);
     }
@@ -96,6 +101,12 @@ class ImageProcessor {
                 throw new MediaException("This " + type.name() + " image cannot be read.");
             }
             ImageReader reader = readers.next();
+            // WebP is read by TwelveMonkeys, which reads animations and reports damage; libwebp's plugin is here
+            // to write WebP only
+            while (reader.getClass().getName().startsWith("com.luciad.") && readers.hasNext()) {
+                reader.dispose();
+                reader = readers.next();
+            }
             try {
                 reader.setInput(input, false, true); // not forward-only: animations are scanned, then read
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);

@@ -116,9 +116,9 @@ public class MediaLibrary {
         return text.length() <= characters ? text : text.substring(0, characters);
     }
 
-    /** The resized copies of a picture, smallest first, for {@code srcset}. */
+    /** The resized JPEG or PNG copies of a picture, smallest first, for {@code srcset}. */
     public List<Variant> variants(long id) {
-        return jdbc.sql("select width, file_name from media_variant where media_id = ? order by width").param(id)
+        return jdbc.sql("select width, file_name from media_variant where media_id = ? and not webp order by width").param(id)
                 .query((rs, row) -> new Variant(rs.getInt("width"), urls.url(rs.getString("file_name")))).list();
     }
 
@@ -177,30 +177,37 @@ public class MediaLibrary {
         for (ImageProcessor.Variant variant : variants) {
             String variantName = store(variant.bytes(), variant.type(), written);
             jdbc.sql("""
-                    insert into media_variant (media_id, width, height, file_name, byte_size) values (?, ?, ?, ?, ?)
+                    insert into media_variant (media_id, width, height, file_name, byte_size, webp) values (?, ?, ?, ?, ?, ?)
                     on conflict do nothing
-                    """).params(mediaId, variant.width(), variant.height(), variantName, (long) variant.bytes().length)
+                    """).params(mediaId, variant.width(), variant.height(), variantName, (long) variant.bytes().length,
+                            variant.type() == ImageType.WEBP)
                     .update();
         }
     }
 
-    /** Pictures after {@code afterId} lacking a copy at one of today's variant widths (stored before they existed). */
+    /**
+     * Pictures after {@code afterId} lacking a copy at one of today's variant widths, or its WebP copy (stored
+     * before these existed).
+     */
     List<MediaFile> lackingVariants(long afterId, int limit) {
         String widths = java.util.Arrays.stream(ImageProcessor.VARIANT_WIDTHS).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(","));
         return jdbc.sql("select " + COLUMNS + " from media m where m.id > :after and exists (select 1 from unnest(array["
-                + widths + "]) w where w < m.width and not exists "
-                + "(select 1 from media_variant v where v.media_id = m.id and v.width = w)) order by m.id limit :limit")
-                .param("after", afterId).param("limit", limit).query(file).list();
+                + widths + "]) w where w < m.width and (select count(*) from media_variant v where v.media_id = m.id"
+                + " and v.width = w and (not v.webp or :webp)) < :copies) order by m.id limit :limit")
+                .param("after", afterId).param("webp", WebpEncoder.available())
+                .param("copies", WebpEncoder.available() ? 2 : 1).param("limit", limit).query(file).list();
     }
 
     /** Makes the copies a stored picture lacks from its original; what another node made meanwhile is kept. */
     @Transactional
     public void addMissingVariants(MediaFile media) {
+        java.util.Set<String> stored = new java.util.HashSet<>(jdbc.sql(
+                "select width || (case when webp then ' webp' else '' end) from media_variant where media_id = ?")
+                .param(media.id()).query(String.class).list());
         int[] missing = java.util.Arrays.stream(ImageProcessor.VARIANT_WIDTHS)
                 .filter(width -> width < media.width())
-                .filter(width -> jdbc.sql("select count(*) from media_variant where media_id = ? and width = ?")
-                        .params(media.id(), width).query(Integer.class).single() == 0)
+                .filter(width -> !stored.contains(width + "") || WebpEncoder.available() && !stored.contains(width + " webp"))
                 .toArray();
         if (missing.length == 0) {
             return;
@@ -212,7 +219,9 @@ public class MediaLibrary {
         } catch (java.io.IOException e) {
             throw new MediaException("The file of " + media.fileName() + " cannot be read.");
         }
-        storeVariants(media.id(), processor.variants(original, missing), WrittenFiles.forThisTransaction(store));
+        storeVariants(media.id(), processor.variants(original, missing).stream()
+                .filter(variant -> !stored.contains(variant.width() + (variant.type() == ImageType.WEBP ? " webp" : "")))
+                .toList(), WrittenFiles.forThisTransaction(store));
     }
 
     private MediaUrls urls() {
@@ -259,7 +268,7 @@ public class MediaLibrary {
         return jdbc.sql("""
                 select content_type from media where file_name = :name
                 union all
-                select case when v.file_name like '%.png' then 'image/png' else 'image/jpeg' end
+                select case when v.file_name like '%.png' then 'image/png' when v.webp then 'image/webp' else 'image/jpeg' end
                 from media_variant v where v.file_name = :name
                 limit 1
                 """).param("name", fileName).query(String.class).optional();

@@ -33,18 +33,20 @@ public class RelatedArticles {
     /**
      * A related story as the "Read more" list shows it.
      *
-     * @param imageSrcset every stored size of the lead image ({@code "/media/a.jpg 160w, …"}), so a thumbnail loads
-     *                    a thumbnail; empty without an image
+     * @param imageSrcset     every stored size of the lead image ({@code "/media/a.jpg 160w, …"}), so a thumbnail
+     *                        loads a thumbnail; empty without an image
+     * @param imageWebpSrcset its WebP copies the same way; empty without
      */
     public record Related(long id, String slug, String headline, String sectionName, Instant publishedAt,
-                          String imageUrl, String imageSrcset) {
+                          String imageUrl, String imageSrcset, String imageWebpSrcset) {
 
         public String url() {
             return ArticleView.urlOf(slug);
         }
     }
 
-    private String srcset(String fileName, int width, java.sql.Array variants) throws java.sql.SQLException {
+    /** The view's variants ("width file_name") as a srcset, the original last when given. */
+    private String srcset(String fileName, Integer width, java.sql.Array variants) throws java.sql.SQLException {
         if (fileName == null) {
             return "";
         }
@@ -53,7 +55,9 @@ public class RelatedArticles {
             String[] widthAndFile = variant.split(" ", 2);
             sources.add(media.url(widthAndFile[1]) + " " + widthAndFile[0] + "w");
         }
-        sources.add(media.url(fileName) + " " + width + "w");
+        if (width != null) {
+            sources.add(media.url(fileName) + " " + width + "w");
+        }
         return String.join(", ", sources);
     }
 
@@ -103,7 +107,7 @@ public class RelatedArticles {
                         where a.section_id = me.section_id
                         order by a.published_at desc, a.id desc limit 50) y
                 )
-                select a.id, a.slug, a.headline, a.published_at, a.section_name, p.file_name, p.width, p.variants,
+                select a.id, a.slug, a.headline, a.published_at, a.section_name, p.file_name, p.width, p.variants, p.webp_variants,
                        (select count(*) from content_published_tagging g where g.article_id = a.id
                             and g.tag_id in (select tag_id from my_tags)) * 3
                        + case when a.section_id = me.section_id then 1 else 0 end
@@ -119,7 +123,8 @@ public class RelatedArticles {
                 rs.getString("slug"), rs.getString("headline"), rs.getString("section_name"),
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(),
                 rs.getString("file_name") == null ? null : media.url(rs.getString("file_name")),
-                srcset(rs.getString("file_name"), rs.getInt("width"), rs.getArray("variants")))).list();
+                srcset(rs.getString("file_name"), rs.getInt("width"), rs.getArray("variants")),
+                srcset(rs.getString("file_name"), null, rs.getArray("webp_variants")))).list();
         return new TaggedCache.Tagged<>(related, keys);
     }
 }

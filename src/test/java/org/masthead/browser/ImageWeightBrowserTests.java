@@ -130,6 +130,9 @@ class ImageWeightBrowserTests extends BrowserTest {
                         }
                         return oversized;""");
                 assertThat(oversized).as(where + ": pictures sent with more than twice the pixels they are shown at").isEmpty();
+                assertThat(js("return [...document.images].filter(img => img.closest('picture')).map(img => img.currentSrc);"))
+                        .as(where + ": Chromium takes the WebP copies").asList().isNotEmpty()
+                        .allMatch(src -> src.toString().endsWith(".webp"));
                 assertThat(((Number) js("return document.images.length;")).intValue()).as(where).isPositive();
             }
         }
