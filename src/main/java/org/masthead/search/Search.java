@@ -50,14 +50,21 @@ class Search {
     record Page(List<SearchResult> results, SearchCursor next) {
     }
 
-    Page search(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
-        return timer.record(() -> query(text, filters, newestFirst, before, limit));
-    }
-
-    private Page query(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
+    /**
+     * How many published articles match, counted up to {@code cap + 1}: "more than 1,000" is all a reader needs,
+     * and counting a common word over a million articles exactly would cost more than the search.
+     */
+    long count(String text, Filters filters, int cap) {
         Map<String, Object> params = new HashMap<>();
         params.put("q", text);
-        params.put("limit", limit + 1);
+        params.put("cap", cap + 1);
+        return jdbc.sql("""
+                with q as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query)
+                select count(*) from (select 1 from search_document d, q where\s""" + where(filters, params)
+                + " limit :cap) hits").params(params).query(Long.class).single();
+    }
+
+    private static String where(Filters filters, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("d.vector @@ q.query");
         if (filters.sectionId() != null) {
             where.append(" and d.section_id = :section");
@@ -75,6 +82,18 @@ class Search {
             where.append(" and d.published_at < :to");
             params.put("to", OffsetDateTime.ofInstant(filters.to(), ZoneOffset.UTC));
         }
+        return where.toString();
+    }
+
+    Page search(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
+        return timer.record(() -> query(text, filters, newestFirst, before, limit));
+    }
+
+    private Page query(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("q", text);
+        params.put("limit", limit + 1);
+        String where = where(filters, params);
         String keyset = "";
         if (before != null) {
             params.put("rank", before.rank());
@@ -109,7 +128,8 @@ class Search {
                 select h.id, a.slug, a.headline, h.published_at, h.rank, a.section_name, a.author_names,
                        ts_headline(article_search_config(a.language), a.body_text, h.query,
                            'StartSel=' || chr(57344) || ', StopSel=' || chr(57345)
-                           || ', MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+                           || ', MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') as snippet,
+                       left(a.body_text, 200) as body_start, right(a.body_text, 200) as body_end
                 from (""" + hits + """
 
                 ) h join content_published_article a on a.id = h.id
@@ -118,7 +138,8 @@ class Search {
                 rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
                 rs.getString("section_name"),
                 strings(rs.getArray("author_names")), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                markUp(rs.getString("snippet")), rs.getDouble("rank"))).list());
+                markUp(withEllipses(rs.getString("snippet"), rs.getString("body_start"), rs.getString("body_end"))),
+                rs.getDouble("rank"))).list());
         SearchCursor next = null;
         if (rows.size() > limit) {
             rows.subList(limit, rows.size()).clear();
@@ -172,6 +193,29 @@ class Search {
                 select exists (select 1 from search_document
                                where vector @@ (plainto_tsquery('english', :w) || plainto_tsquery('simple', :w)))
                 """).param("w", word).query(Boolean.class).single();
+    }
+
+    /**
+     * A snippet cut from the middle of a story says so: "…" where text is left out before or after it. The
+     * fragments ts_headline picks start and end on whole words, so the marks sit at word boundaries.
+     */
+    static String withEllipses(String snippet, String bodyStart, String bodyEnd) {
+        if (snippet == null || snippet.isBlank()) {
+            return snippet;
+        }
+        String text = snippet.strip();
+        String plain = text.replace(String.valueOf(MARK_START), "").replace(String.valueOf(MARK_END), "");
+        String start = bodyStart == null ? "" : bodyStart.stripLeading();
+        String end = bodyEnd == null ? "" : bodyEnd.stripTrailing();
+        String firstWords = plain.substring(0, Math.min(plain.length(), 40));
+        String lastWords = plain.substring(Math.max(0, plain.length() - 40));
+        if (!start.startsWith(firstWords)) {
+            text = "… " + text;
+        }
+        if (!end.endsWith(lastWords)) {
+            text = text + " …";
+        }
+        return text;
     }
 
     /** The snippet is plain text with sentinel characters around matches: escape it, then mark the matches. */

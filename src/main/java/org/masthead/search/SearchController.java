@@ -79,9 +79,11 @@ class SearchController {
         List<SearchResult> results = List.of();
         String next = null;
         String suggestion = null;
+        long total = 0;
         if (message == null && !text.isEmpty()) {
-            Search.Page page = search.search(text, new Search.Filters(sectionId, authorId, fromInstant, toInstant), newest,
-                    SearchCursor.parse(before), PAGE_SIZE);
+            Search.Filters filters = new Search.Filters(sectionId, authorId, fromInstant, toInstant);
+            Search.Page page = search.search(text, filters, newest, SearchCursor.parse(before), PAGE_SIZE);
+            total = search.count(text, filters, Search.RELEVANCE_WINDOW);
             results = page.results();
             if (page.next() != null) {
                 next = "/search?q=" + encode(text) + "&section=" + encode(section) + "&author=" + encode(author)
@@ -97,7 +99,7 @@ class SearchController {
         String title = text.isEmpty() ? "Search" : "Search: " + (text.length() > 60 ? text.substring(0, 60) + "…" : text);
         return Pages.view("search/results", new SearchPage(layouts.page(title, "Search everything we have published.",
                 "/search", "search"), text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text,
-                section, author, from, to, newest, results, next, message, suggestion, allSections, allAuthors));
+                section, author, from, to, newest, results, total, next, message, suggestion, allSections, allAuthors));
     }
 
     private static boolean outOfRange(Instant instant) {

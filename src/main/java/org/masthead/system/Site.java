@@ -23,6 +23,7 @@ public record Site(String name, String tagline, String language, String url, Zon
     private static final String[] AP_MONTHS = {"Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.",
             "Sept.", "Oct.", "Nov.", "Dec."};
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     /** The public base URL without a trailing slash. */
     public String base() {
@@ -54,6 +55,14 @@ public record Site(String name, String tagline, String language, String url, Zon
     /** "Feb. 20, 2026, 9:45 AM". */
     public String dateTime(Instant instant) {
         return date(instant) + ", " + CLOCK.format(instant.atZone(timeZone));
+    }
+
+    /**
+     * "Feb. 20, 2026, 9:45 AM UTC": the article's own times name the zone, since readers are anywhere and the
+     * newsroom's zone is not theirs ("EET", "GMT", "EST"… where the zone has a common abbreviation).
+     */
+    public String dateTimeWithZone(Instant instant) {
+        return dateTime(instant) + " " + ZONE.format(instant.atZone(timeZone));
     }
 
     /** "9:45 AM", for the news feed where the day is given by context. */
