@@ -19,6 +19,13 @@
     });
   });
 
+  // After a failed save the page opens on what went wrong, so a keyboard or screen reader user starts from the
+  // list of problems; autofocus does this without scripts, but a script focusing something else would undo it.
+  var problems = document.querySelector("#conflict, #errors");
+  if (problems) {
+    problems.focus();
+  }
+
   if (!form) {
     return;
   }
