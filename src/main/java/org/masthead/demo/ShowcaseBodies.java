@@ -56,9 +56,9 @@ final class ShowcaseBodies {
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("mediaId", photo.id());
         image.put("src", photo.url());
-        image.put("alt", "An illustration standing in for a news photograph");
+        image.put("alt", "Illustration of the place where the announcement was made");
         image.put("caption", "The site as it looked on the morning of the announcement.");
-        image.put("credit", "Photo: Masthead demo");
+        image.put("credit", "Illustration: Masthead demo");
         image.put("size", "wide");
         return List.of(
                 BodyNode.block("image", image, List.of()),

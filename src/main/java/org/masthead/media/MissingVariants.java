@@ -19,6 +19,18 @@ class MissingVariants {
     private static final int BATCH = 50;
 
     private final MediaLibrary library;
+    /*
+     * Its own thread: on a large library the first run takes long, and the scheduler's thread also publishes
+     * scheduled articles, which must not wait for it.
+     */
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "missing-variants");
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
+                return thread;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
     MissingVariants(MediaLibrary library) {
         this.library = library;
@@ -26,14 +38,26 @@ class MissingVariants {
 
     @Scheduled(initialDelayString = "${masthead.media.missing-variants-delay:20s}", fixedDelayString = "${masthead.media.missing-variants-interval:6h}")
     void addOnSchedule() {
-        try {
-            int added = addAll();
-            if (added > 0) {
-                log.info("Made the missing resized copies of {} pictures", added);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Making missing resized copies did not work this time: {}", e.getMessage());
+        if (!running.compareAndSet(false, true)) {
+            return; // the last run is still going
         }
+        worker.execute(() -> {
+            try {
+                int added = addAll();
+                if (added > 0) {
+                    log.info("Made the missing resized copies of {} pictures", added);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Making missing resized copies did not work this time: {}", e.getMessage());
+            } finally {
+                running.set(false);
+            }
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     /** @return how many pictures got copies */
