@@ -38,6 +38,7 @@ public class LoadProbe {
             case "related" -> related(args[1], Integer.parseInt(args[2]));
             case "fanout" -> fanout(args[1], Integer.parseInt(args[2]), args[3], args[4], Long.parseLong(args[5]));
             case "token" -> System.out.println(adminToken(args[1], args[2]));
+            case "cookie" -> System.out.println(sessionCookie(args[1], args[2], args[3]));
             case "liveentries" -> liveEntries(args[1], Long.parseLong(args[2]), args[3], args[4], Integer.parseInt(args[5]));
             case "livefanout" -> liveFanout(args[1], Integer.parseInt(args[2]), args[3], Long.parseLong(args[4]), args[5],
                     args[6], Long.parseLong(args[7]));
@@ -55,7 +56,8 @@ public class LoadProbe {
 
     static void search(String base, int rounds, List<String> queries) throws Exception {
         for (String query : queries) {
-            String url = base + "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+            // "?q=…&section=…" is sent as it is (a search with filters); anything else is the words searched for
+            String url = base + "/search" + (query.startsWith("?") ? query : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
             for (int i = 0; i < 10; i++) {
                 get(url);
             }
@@ -66,7 +68,8 @@ public class LoadProbe {
                 millis.add((System.nanoTime() - start) / 1e6);
             }
             Collections.sort(millis);
-            System.out.printf("| %s | %.1f | %.1f |%n", query, percentile(millis, 50), percentile(millis, 95));
+            System.out.printf("| %s | %.1f | %.1f | %.1f |%n", query.replace("|", "\\|"), percentile(millis, 50),
+                    percentile(millis, 95), percentile(millis, 99));
         }
     }
 
@@ -177,6 +180,16 @@ public class LoadProbe {
             }
             return null;
         });
+    }
+
+    /** Signs in to the newsroom and prints the session's Cookie header, for wrk. */
+    static String sessionCookie(String base, String email, String password) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient session = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = csrf(session.send(HttpRequest.newBuilder(URI.create(base + "/admin/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        post(session, base + "/admin/login", "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token));
+        return cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** Signs in to the newsroom and answers the session and a CSRF token from {@code page}. */

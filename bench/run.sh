@@ -135,8 +135,8 @@ for size in "${SIZES[@]}"; do
     echo
     echo "### Search (client-side latency over HTTP, 200 requests each, page cache off)"
     echo
-    echo "| query | p50 ms | p95 ms |"
-    echo "|---|---:|---:|"
+    echo "| query | p50 ms | p95 ms | p99 ms |"
+    echo "|---|---:|---:|---:|"
   } | tee -a "$RESULTS"
   java bench/LoadProbe.java search "http://127.0.0.1:$PORT" 200 "council budget" "\"regional budget\"" \
       "harbour -film" "shipyard OR observatory" "Northvale transport" | tee -a "$RESULTS"
@@ -175,7 +175,7 @@ if [ -n "${P99[10000/article/1]:-}" ] && [ -n "${P99[100000/article/1]:-}" ]; th
     echo "## p99 at 100k articles against p99 at 10k (limit: 2×)"
     echo
     echo "| page | connections | ratio |"
-    echo "|---|---:|---:|"
+    echo "|---|---:|---:|---:|"
   } | tee -a "$RESULTS"
   for page in article home section section-deep; do
     for connections in 1 32; do
