@@ -39,7 +39,7 @@ class ReaderJourneyBrowserTests extends BrowserTest {
         WebElement leadImage = article.findElement(By.cssSelector("figure img"));
         assertThat(leadImage.getAttribute("complete")).isEqualTo("true");
         assertThat(Integer.parseInt(leadImage.getAttribute("naturalWidth"))).isPositive();
-        assertThat(leadImage.getAttribute("currentSrc")).matches(".*/media/[0-9a-f]{32}\\.jpg"); // a srcset candidate
+        assertThat(leadImage.getAttribute("currentSrc")).matches(".*/media/[0-9a-f]{32}\\.webp"); // a WebP srcset candidate
         WebElement author = article.findElement(By.cssSelector(".author-box"));
         assertThat(author.findElement(By.cssSelector(".author-box__name")).getText()).isEqualTo("Tim Zadorozhnyy");
         assertThat(author.findElement(By.cssSelector(".author-box__role")).getText()).isEqualTo("Reporter");
