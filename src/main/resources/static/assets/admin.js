@@ -21,8 +21,11 @@
 
   // After a failed save the page opens on what went wrong, so a keyboard or screen reader user starts from the
   // list of problems; autofocus does this without scripts, but a script focusing something else would undo it.
-  var problems = document.querySelector("#conflict, #errors");
+  var problems = document.querySelector("#conflict, #errors, .alert--error[role=alert]");
   if (problems) {
+    if (!problems.hasAttribute("tabindex")) {
+      problems.setAttribute("tabindex", "-1");
+    }
     problems.focus();
   }
 

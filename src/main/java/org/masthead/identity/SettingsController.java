@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Administrators set how the site presents itself: title, description, language, logo, News name. */
+/** Administrators set how the site presents itself: title, description, language, logo, News name, time zone. */
 @Controller
 class SettingsController {
 
@@ -40,14 +40,15 @@ class SettingsController {
     @PostMapping("/admin/settings")
     ModelAndView save(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tagline,
                       @RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String publicationName,
+                      @RequestParam(defaultValue = "") String timeZone,
                       @RequestParam(required = false) MultipartFile logo, HttpServletRequest request) {
         Long logoId = settings.editable().logoMediaId();
-        SiteSettings.Editable values = new SiteSettings.Editable(name, tagline, language, logoId, publicationName);
+        SiteSettings.Editable values = new SiteSettings.Editable(name, tagline, language, logoId, publicationName, timeZone);
         try {
             if (logo != null && !logo.isEmpty()) {
                 logoId = media.upload(logo.getBytes(), logo.getOriginalFilename(), session.staffId()).id();
             }
-            settings.save(new SiteSettings.Editable(name, tagline, language, logoId, publicationName));
+            settings.save(new SiteSettings.Editable(name, tagline, language, logoId, publicationName, timeZone));
             return new ModelAndView("redirect:/admin/settings?done");
         } catch (IllegalArgumentException | MediaException e) {
             ModelAndView view = page(request, values, e.getMessage(), null);
