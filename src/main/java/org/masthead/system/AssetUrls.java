@@ -19,6 +19,8 @@ public final class AssetUrls {
      * whichever set it last gives the same names.
      */
     private static volatile ResourceUrlProvider provider;
+    /** The files are on the class path and cannot change while the site runs: each name is worked out once. */
+    private static final java.util.Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     AssetUrls(ObjectProvider<ResourceUrlProvider> resourceUrls) {
         ResourceUrlProvider available = resourceUrls.getIfAvailable();
@@ -36,7 +38,15 @@ public final class AssetUrls {
         if (current == null) {
             return path;
         }
+        String known = resolved.get(path);
+        if (known != null) {
+            return known;
+        }
         String versioned = current.getForLookupPath(path);
-        return versioned == null ? path : versioned;
+        if (versioned == null) {
+            return path; // not remembered: asked before the resource handlers were known, it is found later
+        }
+        resolved.put(path, versioned);
+        return versioned;
     }
 }
