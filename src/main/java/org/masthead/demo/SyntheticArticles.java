@@ -129,8 +129,7 @@ final class SyntheticArticles {
             }
         }
         paragraphs.add(DISCLAIMER);
-        String standfirst = "A demo story from %s: %s.".formatted(place, person.replaceAll("^\\S+ ", "")
-                + " weighs in on what comes next");
+        String standfirst = standfirst(section, headline, place, person);
         List<String> tags = List.of(TAGS[section][random.nextInt(4)], place);
         return new Story(SECTIONS[section], headline, standfirst, String.join("\n\n", paragraphs), tags);
     }

@@ -109,7 +109,7 @@ class NewsroomJourneyBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
         assertThat(browser.findElement(By.cssSelector("figcaption .caption")).getText()).isEqualTo("The Marigold on her first trip of the year.");
         WebElement image = browser.findElement(By.cssSelector("figure img"));
-        assertThat(image.getAttribute("srcset")).contains("320w", "640w", "960w", "1280w", "1600w");
+        assertThat(image.getAttribute("srcset")).contains("320w", "452w", "640w", "905w", "1280w");
         assertThat(image.getAttribute("alt")).isEqualTo("The ferry leaving the harbour");
         String readerUrl = browser.getCurrentUrl();
         Chromium.screenshot(browser, "12-reader-sees-story");
