@@ -29,8 +29,10 @@ abstract class BrowserTest {
         browser.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
         browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(org.masthead.support.Staff.PASSWORD);
         browser.findElement(org.openqa.selenium.By.id("password")).submit();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15)).until(driver ->
-                driver.findElement(org.openqa.selenium.By.tagName("h1")).getText().startsWith("Hello,"));
+        // the sign-in page's heading, read just as the dashboard replaces it, is stale: read the new one
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
+                        driver.findElement(org.openqa.selenium.By.tagName("h1")).getText().startsWith("Hello,"));
     }
 
     /** axe-core, as published on WebJars, run in the page: no violations. */
