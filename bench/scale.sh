@@ -10,7 +10,8 @@
 #   SEARCH_AND_PLANS_ONLY=1 SEARCH_ROUNDS=50 bench/scale.sh 1000000   searches and plans only
 #
 # Fails when a p99 at the largest size is more than twice its p99 at the smallest, or a search's p95 at the largest
-# size is 50 ms or more. Datasets are generated once into target/bench-data/<size> (1M takes most of an hour).
+# size is 50 ms or more. Datasets are generated once into $BENCH_DATA/<size> (default ~/.cache/masthead/bench-data;
+# 1M takes most of an hour and 14 GB).
 # Results: stdout and target/bench/scale-results.md; plans in target/bench/explain-<size>.md. 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,8 @@ SIZES=("$@")
 DURATION=${DURATION:-5s}
 PORT=${PORT:-18187}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx1g}
-BENCH_DATA=${BENCH_DATA:-target/bench-data}
+# outside target/: `./mvnw clean` must not delete a million articles that took most of an hour to generate
+BENCH_DATA=${BENCH_DATA:-$HOME/.cache/masthead/bench-data}
 OUT=target/bench
 mkdir -p "$OUT"
 RESULTS=$OUT/scale-results.md
