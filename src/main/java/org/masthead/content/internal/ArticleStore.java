@@ -302,33 +302,48 @@ public class ArticleStore {
 
     /** Tags for a bulk insert: every distinct name resolved (or created, in slug order) once, links sent as a batch. */
     private void linkTagsInBulk(List<Long> ids, List<Article> batch) {
-        java.util.TreeMap<String, String> namesBySlug = new java.util.TreeMap<>();
+        // each name's slug worked out once: a batch of a big archive carries a thousand distinct names
+        Map<String, String> slugOf = new java.util.LinkedHashMap<>();
+        java.util.TreeMap<String, List<String>> namesBySlug = new java.util.TreeMap<>();
         for (Article article : batch) {
             for (String name : article.content().tags()) {
-                namesBySlug.putIfAbsent(Tag.slugFor(name), name);
+                if (!slugOf.containsKey(name)) {
+                    String slug = Tag.slugFor(name);
+                    slugOf.put(name, slug);
+                    namesBySlug.computeIfAbsent(slug, ignored -> new ArrayList<>()).add(name);
+                }
             }
         }
         Map<String, TagRef> resolved = new java.util.HashMap<>();
-        if (!namesBySlug.isEmpty()) {
-            List<String> names = batch.stream().flatMap(article -> article.content().tags().stream()).distinct().toList();
-            List<TagRef> candidates = jdbc.sql("""
-                    select name, slug from tag where lower(name) = any(:lowered) or slug = any(:slugs) order by id
-                    """).param("lowered", names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct()
-                            .toArray(String[]::new))
+        if (!slugOf.isEmpty()) {
+            Map<String, TagRef> byName = new java.util.HashMap<>();
+            Map<String, TagRef> byLowerName = new java.util.HashMap<>();
+            Map<String, TagRef> bySlug = new java.util.HashMap<>();
+            jdbc.sql("select name, slug from tag where lower(name) = any(:lowered) or slug = any(:slugs) order by id")
+                    .param("lowered", slugOf.keySet().stream().map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                            .distinct().toArray(String[]::new))
                     .param("slugs", namesBySlug.keySet().toArray(String[]::new))
-                    .query((rs, n) -> new TagRef(rs.getString("name"), rs.getString("slug"))).list();
-            for (String name : names) {
-                resolved.put(name, bestMatch(name, candidates));
-            }
-            for (Map.Entry<String, String> entry : namesBySlug.entrySet()) { // creation in slug order, as in replaceTags
-                for (String name : names) {
-                    if (resolved.get(name) == null && Tag.slugFor(name).equals(entry.getKey())) {
-                        TagRef created = createTag(name);
-                        names.stream().filter(other -> resolved.get(other) == null && Tag.slugFor(other).equals(created.slug()))
-                                .forEach(other -> resolved.put(other, created));
-                    }
+                    .query((rs, n) -> new TagRef(rs.getString("name"), rs.getString("slug"))).list()
+                    .forEach(tag -> { // the first (oldest) of each kind wins, as in existingTag
+                        byName.putIfAbsent(tag.name(), tag);
+                        byLowerName.putIfAbsent(tag.name().toLowerCase(java.util.Locale.ROOT), tag);
+                        bySlug.putIfAbsent(tag.slug(), tag);
+                    });
+            // what existingTag would find: the same name, the same name in other case, then the slug
+            slugOf.forEach((name, slug) -> {
+                TagRef found = byName.getOrDefault(name, byLowerName.getOrDefault(name.toLowerCase(java.util.Locale.ROOT),
+                        bySlug.get(slug)));
+                if (found != null) {
+                    resolved.put(name, found);
                 }
-            }
+            });
+            namesBySlug.forEach((slug, names) -> { // created in slug order, as replaceTags does, so saves cannot deadlock
+                List<String> unresolved = names.stream().filter(name -> !resolved.containsKey(name)).toList();
+                if (!unresolved.isEmpty()) {
+                    TagRef created = createTag(unresolved.get(0));
+                    unresolved.forEach(name -> resolved.put(name, created));
+                }
+            });
         }
         List<Object[]> links = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -346,16 +361,6 @@ public class ArticleStore {
                 insert into article_tag (article_id, tag_id, position)
                 select ?, id, ? from tag where slug = ? on conflict do nothing
                 """, links);
-    }
-
-    /** What {@link #existingTag} would find among the candidates: the same name, the same name in other case, the slug. */
-    private static TagRef bestMatch(String name, List<TagRef> candidates) {
-        String lowered = name.toLowerCase(java.util.Locale.ROOT);
-        String slug = Tag.slugFor(name);
-        return candidates.stream().filter(tag -> tag.name().equals(name)).findFirst()
-                .or(() -> candidates.stream().filter(tag -> tag.name().toLowerCase(java.util.Locale.ROOT).equals(lowered)).findFirst())
-                .or(() -> candidates.stream().filter(tag -> tag.slug().equals(slug)).findFirst())
-                .orElse(null);
     }
 
     /** Which of these slugs an article or an old address already has. */
