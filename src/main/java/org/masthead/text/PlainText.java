@@ -15,11 +15,34 @@ public final class PlainText {
 
     /** The first {@code words} words, whitespace folded, with "…" when cut: for descriptions and summaries. */
     public static String excerpt(String text, int words) {
-        String[] all = text.strip().split("\\s+");
-        if (all.length <= words) {
-            return text.strip().replaceAll("\\s+", " ");
+        // reads only as far as it needs: a list of ten stories must not split ten whole 1,500-word bodies
+        String stripped = text.strip();
+        StringBuilder excerpt = new StringBuilder();
+        int taken = 0;
+        int at = 0;
+        while (at < stripped.length()) {
+            while (at < stripped.length() && isSpace(stripped.charAt(at))) {
+                at++;
+            }
+            if (at == stripped.length()) {
+                break;
+            }
+            if (taken == words) {
+                return excerpt.append('…').toString();
+            }
+            int start = at;
+            while (at < stripped.length() && !isSpace(stripped.charAt(at))) {
+                at++;
+            }
+            excerpt.append(taken == 0 ? "" : " ").append(stripped, start, at);
+            taken++;
         }
-        return String.join(" ", java.util.Arrays.copyOf(all, words)) + "…";
+        return excerpt.toString();
+    }
+
+    /** What the regular expression {@code \\s} matches: ASCII spaces, tabs and line breaks. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Removes what XML cannot carry; null stays null. */
