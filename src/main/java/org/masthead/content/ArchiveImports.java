@@ -330,8 +330,7 @@ public class ArchiveImports {
         String wanted = article.slug();
         String free = wanted;
         for (int n = 2; (takenSlugs.contains(free) || batchSlugs.contains(free)) && n < 100_000; n++) {
-            String suffix = "-" + n;
-            free = wanted.substring(0, Math.min(wanted.length(), Slugs.MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
+            free = Slugs.numbered(wanted, n);
             if (!batchSlugs.contains(free) && !store.takenSlugs(List.of(free)).isEmpty()) {
                 takenSlugs.add(free);
             }

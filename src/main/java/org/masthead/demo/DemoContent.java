@@ -277,9 +277,7 @@ class DemoContent implements ApplicationRunner {
     }
 
     private static String numberedSlug(String headline, int number) {
-        String base = Slugs.slugify(headline);
-        String suffix = "-" + number;
-        return base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
+        return Slugs.numbered(Slugs.slugify(headline), number);
     }
 
     private static void await(java.util.concurrent.Future<?> writing) {

@@ -41,6 +41,12 @@ public final class Slugs {
         return shorten(slug);
     }
 
+    /** "{slug}-{n}", the slug cut (and any hyphen it then ends with dropped) so the whole stays within the limit. */
+    public static String numbered(String slug, long n) {
+        String suffix = "-" + n;
+        return slug.substring(0, Math.min(slug.length(), MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
+    }
+
     public static boolean isValid(String slug) {
         return slug != null && slug.length() <= MAX_LENGTH && slug.matches("[a-z0-9]+(-[a-z0-9]+)*");
     }

@@ -372,16 +372,6 @@ public class ArticleStore {
                 """).param("slugs", wanted).query(String.class).list());
     }
 
-    /** The slug itself when free, else the first free "-2", "-3"… (an imported article's slug may be taken). */
-    public String uniqueSlug(String base) {
-        String candidate = base;
-        for (int n = 2; taken(candidate, null) && n < 100_000; n++) {
-            String suffix = "-" + n;
-            candidate = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
-        }
-        return candidate;
-    }
-
     /**
      * A slug made from the headline that another article (or an old address) already has gets "-2", "-3"…, as
      * writers expect; a slug the writer chose is theirs, and a clash is an error on the field.
@@ -390,8 +380,7 @@ public class ArticleStore {
         String base = article.slug();
         String candidate = base;
         for (int n = 2; taken(candidate, article.id()) && n < 1000; n++) {
-            String suffix = "-" + n;
-            candidate = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
+            candidate = Slugs.numbered(base, n);
         }
         if (!candidate.equals(base)) {
             article.useSlug(candidate);
