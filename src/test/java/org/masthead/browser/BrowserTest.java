@@ -1,6 +1,7 @@
 package org.masthead.browser;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.WebDriver;
 
@@ -12,6 +13,24 @@ abstract class BrowserTest {
     @BeforeAll
     static void openBrowser() {
         browser = Chromium.start();
+    }
+
+    private static boolean emulatingAScreen;
+
+    /** Lays pages out as on a screen this size (CSS pixels, device pixel ratio), until the test ends. */
+    static void emulateScreen(int width, int height, int pixelRatio, boolean mobile) {
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", pixelRatio, "mobile", mobile));
+        emulatingAScreen = true;
+    }
+
+    @AfterEach
+    void backToTheDefaultWindow() {
+        if (emulatingAScreen && browser != null) {
+            ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride",
+                    java.util.Map.of());
+        }
+        emulatingAScreen = false;
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.support.DemoSiteTest;
 import org.openqa.selenium.By;
@@ -44,13 +43,6 @@ class ImageWeightBrowserTests extends BrowserTest {
 
     @LocalServerPort
     int port;
-
-    @AfterEach
-    void backToTheDefaultWindow() {
-        if (browser != null) {
-            ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
-    }
 
     @Test
     void noPictureIsSentWithMoreThanTwiceThePixelsOfItsBoxAndTheFirstScreensLargestLoadsFirst() {
@@ -161,8 +153,7 @@ class ImageWeightBrowserTests extends BrowserTest {
         // page's own srcset and sizes ask for
         chromium.executeCdpCommand("Network.enable", Map.of());
         chromium.executeCdpCommand("Network.clearBrowserCache", Map.of());
-        chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", screen.width, "height", screen.height, "deviceScaleFactor", screen.pixelRatio, "mobile", screen.mobile));
+        emulateScreen(screen.width, screen.height, screen.pixelRatio, screen.mobile);
         browser.get("http://127.0.0.1:" + port + path);
         assertThat(js("return window.innerWidth;")).as("viewport").isEqualTo((long) screen.width);
     }

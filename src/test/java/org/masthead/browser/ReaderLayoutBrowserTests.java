@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.support.DemoSiteTest;
 import org.openqa.selenium.By;
@@ -46,13 +45,6 @@ class ReaderLayoutBrowserTests extends BrowserTest {
 
     @LocalServerPort
     int port;
-
-    @AfterEach
-    void backToTheDefaultWindow() {
-        if (browser != null) {
-            ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
-    }
 
     @Test
     void theNewsFeedEndsWithShowMoreOnThePageItselfNotInAScrollingBox() {
@@ -177,8 +169,7 @@ class ReaderLayoutBrowserTests extends BrowserTest {
     }
 
     private void open(Screen screen, String path) {
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", screen.width, "height", screen.height, "deviceScaleFactor", 1, "mobile", screen.mobile));
+        emulateScreen(screen.width, screen.height, 1, screen.mobile);
         browser.get("http://127.0.0.1:" + port + path);
         assertThat(js("return window.innerWidth;")).as("viewport").isEqualTo((long) screen.width);
     }
