@@ -2,7 +2,9 @@ package org.masthead.search;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,15 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * Full-text search over published articles, in the search module's own index (kept by {@link SearchIndexer}). The query is parsed with web-search syntax ("exact phrase", -word,
  * OR) in both the English and the simple configuration, so English is matched by stem and every other language
- * word for word. Relevance ranks the newest matches (at most {@value #RELEVANCE_WINDOW}), which keeps a common
- * word fast on a million articles and favours fresh news among equals.
+ * word for word. Relevance ranks the newest matches (at most {@value #RELEVANCE_WINDOW}), which favours fresh news
+ * among equals; the newest matches are found in a window of recent stories that widens only as far as it must, so a
+ * common word stays fast on a million articles.
  */
 @Repository
 class Search {
@@ -30,10 +36,16 @@ class Search {
     private static final char MARK_END = '\uE001';
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Duration statementTimeout;
     private final io.micrometer.core.instrument.Timer timer;
 
-    Search(JdbcClient jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
+    Search(JdbcClient jdbc, PlatformTransactionManager transactionManager, io.micrometer.core.instrument.MeterRegistry meters,
+           @Value("${masthead.search.statement-timeout:3s}") Duration statementTimeout) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setReadOnly(true);
+        this.statementTimeout = statementTimeout;
         this.timer = io.micrometer.core.instrument.Timer.builder("masthead.search")
                 .description("Full-text search query").publishPercentiles(0.5, 0.95).register(meters);
     }
@@ -47,21 +59,165 @@ class Search {
     record Filters(Long sectionId, Long authorId, Instant from, Instant to) {
     }
 
-    record Page(List<SearchResult> results, SearchCursor next) {
+    /** One page of results, and how many published articles match in all (at most {@code COUNT_CAP + 1}). */
+    record Page(List<SearchResult> results, SearchCursor next, long total) {
+    }
+
+    /** Counting stops past a thousand: "more than 1,000" is all a reader needs. */
+    static final int COUNT_CAP = RELEVANCE_WINDOW;
+
+    /**
+     * How far back from the newest story a query looks before it has found what it needs: two weeks, two months,
+     * thirteen months, then everything. The index holds words and publication periods together (V16), so a window
+     * costs about as much as the matches inside it: a common word finds its thousand newest matches in the last
+     * weeks instead of ordering half a million by date, and a rare one searches everything but matches little of it.
+     */
+    private static final int WEEKS_BACK = 1;
+    private static final int[] MONTHS_BACK = {1, 12};
+
+    private static final String IN_PERIODS = " and d.period @@ cast(:periods as tsquery)";
+
+    private static final String QUERY = "with q as materialized (select websearch_to_tsquery('english', :q) "
+            + "|| websearch_to_tsquery('simple', :q) as query)\n";
+
+    /** The part of the archive a query reads: stories of these periods (a tsquery), or all of them when null. */
+    private record Window(String periods, long matches) {
+    }
+
+    /** Weeks since the Unix epoch, as search_period() numbers them. */
+    static long week(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 604_800);
+    }
+
+    /** Weeks first to last as the lexemes search_period() gives the stories published in them. */
+    static String weeks(long first, long last) {
+        List<String> lexemes = new ArrayList<>();
+        for (long week = first; week <= last; week++) {
+            lexemes.add("'w" + week + "'");
+        }
+        return String.join(" | ", lexemes);
+    }
+
+    /** Whole months, first to last: whole years as one lexeme each, the months of a partial year one by one. */
+    static String months(YearMonth first, YearMonth last) {
+        List<String> lexemes = new ArrayList<>();
+        YearMonth month = first;
+        do {
+            if (month.getMonthValue() == 1 && !month.plusMonths(11).isAfter(last)) {
+                lexemes.add("'y" + month.getYear() + "'");
+                month = month.plusYears(1);
+            } else {
+                lexemes.add("'m" + (month.getYear() * 100 + month.getMonthValue()) + "'");
+                month = month.plusMonths(1);
+            }
+        } while (!month.isAfter(last));
+        return String.join(" | ", lexemes);
     }
 
     /**
-     * How many published articles match, counted up to {@code cap + 1}: "more than 1,000" is all a reader needs,
-     * and counting a common word over a million articles exactly would cost more than the search.
+     * Results and the total, read in one read-only transaction under {@code masthead.search.statement-timeout}: a
+     * query that would still need longer (a phrase of common words that seldom stand together, say) is cancelled
+     * by PostgreSQL and reported as {@link SearchTooBroad} instead of holding a connection.
      */
-    long count(String text, Filters filters, int cap) {
+    Page search(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
+        return timer.record(() -> withinTimeout(() -> {
+            Window all = window(text, filters, null, COUNT_CAP + 1);
+            long total = Math.min(all.matches(), COUNT_CAP + 1);
+            Window pageWindow = newestFirst && before != null ? window(text, filters, before, limit + 1) : all;
+            return page(text, filters, newestFirst, before, limit, pageWindow, total);
+        }));
+    }
+
+    /** Runs the work with PostgreSQL's statement timeout set for this transaction only. */
+    <T> T withinTimeout(java.util.function.Supplier<T> work) {
+        try {
+            return transactions.execute(status -> {
+                jdbc.sql("select set_config('statement_timeout', :timeout, true)")
+                        .param("timeout", statementTimeout.toMillis() + "ms").query().singleValue();
+                return work.get();
+            });
+        } catch (org.springframework.dao.DataAccessException e) {
+            if (cancelledByTimeout(e)) {
+                throw new SearchTooBroad(statementTimeout);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean cancelledByTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A search PostgreSQL cancelled after {@code masthead.search.statement-timeout}. */
+    static final class SearchTooBroad extends RuntimeException {
+        SearchTooBroad(Duration timeout) {
+            super("search cancelled after " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /**
+     * The smallest window, counting back from the newest story (or the cursor, or the end of the date filter),
+     * holding {@code wanted} matches — or everything the filters allow, with the number of matches it holds.
+     */
+    private Window window(String text, Filters filters, SearchCursor before, int wanted) {
         Map<String, Object> params = new HashMap<>();
         params.put("q", text);
-        params.put("cap", cap + 1);
-        return jdbc.sql("""
-                with q as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query)
-                select count(*) from (select 1 from search_document d, q where\s""" + where(filters, params)
-                + " limit :cap) hits").params(params).query(Long.class).single();
+        params.put("wanted", wanted);
+        String where = where(filters, params) + keyset(before, true, params);
+        StringBuilder bounds = new StringBuilder("true");
+        if (filters.to() != null) {
+            bounds.append(" and published_at < :to");
+        }
+        if (before != null) {
+            bounds.append(" and published_at <= :at");
+        }
+        List<OffsetDateTime> newestRow = jdbc.sql("select max(published_at) from search_document where " + bounds)
+                .params(params).query(OffsetDateTime.class).list();
+        OffsetDateTime newest = newestRow.isEmpty() ? null : newestRow.get(0);
+        if (newest == null) {
+            return new Window(null, 0);
+        }
+        Instant anchor = newest.toInstant();
+        Instant from = filters.from();
+        if (from != null && from.isAfter(anchor)) {
+            return new Window(weeks(week(from), week(from)), 0); // nothing is that new: one empty week, read cheaply
+        }
+        YearMonth anchorMonth = YearMonth.from(newest.atZoneSameInstant(ZoneOffset.UTC));
+        YearMonth floorMonth = from == null ? null : YearMonth.from(from.atZone(ZoneOffset.UTC));
+        List<String> steps = new ArrayList<>();
+        List<Boolean> reachesFloor = new ArrayList<>();
+        long firstWeek = week(anchor) - WEEKS_BACK;
+        boolean weeksReachFloor = from != null && week(from) >= firstWeek;
+        steps.add(weeks(weeksReachFloor ? week(from) : firstWeek, week(anchor)));
+        reachesFloor.add(weeksReachFloor);
+        for (int back : MONTHS_BACK) {
+            YearMonth first = anchorMonth.minusMonths(back);
+            boolean monthsReachFloor = floorMonth != null && !first.isAfter(floorMonth);
+            steps.add(months(monthsReachFloor ? floorMonth : first, anchorMonth));
+            reachesFloor.add(monthsReachFloor);
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            params.put("periods", steps.get(i));
+            long matches = countUpTo(where + IN_PERIODS, params);
+            if (matches >= wanted || reachesFloor.get(i)) {
+                return new Window(steps.get(i), matches);
+            }
+        }
+        String allowed = floorMonth == null ? null : months(floorMonth, anchorMonth);
+        if (allowed != null) {
+            params.put("periods", allowed);
+        }
+        return new Window(allowed, countUpTo(allowed == null ? where : where + IN_PERIODS, params));
+    }
+
+    private long countUpTo(String where, Map<String, Object> params) {
+        return jdbc.sql(QUERY + "select count(*) from (select 1 from search_document d, q where " + where
+                + " limit :wanted) hits").params(params).query(Long.class).single();
     }
 
     private static String where(Filters filters, Map<String, Object> params) {
@@ -85,34 +241,41 @@ class Search {
         return where.toString();
     }
 
-    Page search(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
-        return timer.record(() -> query(text, filters, newestFirst, before, limit));
+    /** Newest first, the page after the cursor; the plain bound lets the index stop at the cursor's time. */
+    private static String keyset(SearchCursor before, boolean newestFirst, Map<String, Object> params) {
+        if (before == null || !newestFirst) {
+            return "";
+        }
+        params.put("at", OffsetDateTime.ofInstant(before.publishedAt(), ZoneOffset.UTC));
+        params.put("id", before.id());
+        return " and d.published_at <= :at and (d.published_at, d.article_id) < (:at, :id)";
     }
 
-    private Page query(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
+    private Page page(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit,
+                      Window window, long total) {
         Map<String, Object> params = new HashMap<>();
         params.put("q", text);
         params.put("limit", limit + 1);
-        String where = where(filters, params);
-        String keyset = "";
-        if (before != null) {
-            params.put("rank", before.rank());
-            params.put("at", OffsetDateTime.ofInstant(before.publishedAt(), ZoneOffset.UTC));
-            params.put("id", before.id());
-            keyset = newestFirst ? " and (d.published_at, d.article_id) < (:at, :id)"
-                    : " where (r.rank, r.published_at, r.id) < (:rank, :at, :id)";
+        String where = where(filters, params) + keyset(before, newestFirst, params);
+        if (window.periods() != null) {
+            where += IN_PERIODS;
+            params.put("periods", window.periods());
         }
         String hits;
         if (newestFirst) {
-            hits = """
-                    with q as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query)
-                    select d.article_id as id, d.published_at, 0::float8 as rank, q.query
-                    from search_document d, q where\s""" + where + keyset
+            hits = QUERY + "select d.article_id as id, d.published_at, 0::float8 as rank, q.query\n"
+                    + "from search_document d, q where " + where
                     + " order by d.published_at desc, d.article_id desc limit :limit";
         } else {
-            hits = """
-                    with q as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query),
-                    candidates as (
+            String rankedKeyset = "";
+            if (before != null) {
+                params.put("rank", before.rank());
+                params.put("at", OffsetDateTime.ofInstant(before.publishedAt(), ZoneOffset.UTC));
+                params.put("id", before.id());
+                rankedKeyset = " where (r.rank, r.published_at, r.id) < (:rank, :at, :id)";
+            }
+            hits = QUERY + """
+                    , candidates as (
                         select d.article_id, d.published_at, d.vector from search_document d, q where\s""" + where
                     + " order by d.published_at desc, d.article_id desc limit " + RELEVANCE_WINDOW + """
 
@@ -121,7 +284,7 @@ class Search {
                         select c.article_id as id, c.published_at, ts_rank_cd(c.vector, q.query)::float8 as rank, q.query
                         from candidates c, q
                     )
-                    select * from ranked r""" + keyset + " order by r.rank desc, r.published_at desc, r.id desc limit :limit";
+                    select * from ranked r""" + rankedKeyset + " order by r.rank desc, r.published_at desc, r.id desc limit :limit";
         }
         // Headline, section, bylines and the snippet come from content's view of published articles.
         String withSnippets = """
@@ -146,7 +309,7 @@ class Search {
             SearchResult last = rows.get(limit - 1);
             next = new SearchCursor(last.rank(), last.publishedAt(), last.id());
         }
-        return new Page(List.copyOf(rows), next);
+        return new Page(List.copyOf(rows), next, total);
     }
 
     /**

@@ -80,26 +80,39 @@ class SearchController {
         String next = null;
         String suggestion = null;
         long total = 0;
+        boolean tooBroad = false;
         if (message == null && !text.isEmpty()) {
             Search.Filters filters = new Search.Filters(sectionId, authorId, fromInstant, toInstant);
-            Search.Page page = search.search(text, filters, newest, SearchCursor.parse(before), PAGE_SIZE);
-            total = search.count(text, filters, Search.RELEVANCE_WINDOW);
+            Search.Page page;
+            try {
+                page = search.search(text, filters, newest, SearchCursor.parse(before), PAGE_SIZE);
+            } catch (Search.SearchTooBroad e) {
+                page = new Search.Page(List.of(), null, 0);
+                message = "This search would take too long to answer. Add a more distinctive word or a date range.";
+                tooBroad = true;
+            }
+            total = page.total();
             results = page.results();
             if (page.next() != null) {
                 next = "/search?q=" + encode(text) + "&section=" + encode(section) + "&author=" + encode(author)
                         + "&from=" + encode(from) + "&to=" + encode(to) + "&sort=" + (newest ? "newest" : "relevance")
                         + "&before=" + encode(page.next().toString());
             }
-            if (results.isEmpty() && before == null) {
+            if (results.isEmpty() && before == null && !tooBroad) {
                 suggestion = search.suggestion(text).orElse(null);
             }
         }
         caching.isNotModified(request, null);
         caching.tag(request, List.of(org.masthead.system.SurrogateKey.SEARCH, org.masthead.system.SurrogateKey.SITE));
         String title = text.isEmpty() ? "Search" : "Search: " + (text.length() > 60 ? text.substring(0, 60) + "…" : text);
-        return Pages.view("search/results", new SearchPage(layouts.page(title, "Search everything we have published.",
-                "/search", "search"), text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text,
+        ModelAndView view = Pages.view("search/results", new SearchPage(layouts.page(title,
+                "Search everything we have published.", "/search", "search"),
+                text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text,
                 section, author, from, to, newest, results, total, next, message, suggestion, allSections, allAuthors));
+        if (tooBroad) {
+            view.setStatus(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE); // not an answer to keep or index
+        }
+        return view;
     }
 
     private static boolean outOfRange(Instant instant) {

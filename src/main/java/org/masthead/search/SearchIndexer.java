@@ -40,7 +40,7 @@ class SearchIndexer {
                                             || coalesce(a.lead_image_caption, '')), 'C')
                    || setweight(to_tsvector('simple', a.author_names), 'D')
                    || setweight(to_tsvector('simple', coalesce(a.section_name, '')), 'D') as vector,
-                   now() as indexed_at
+                   now() as indexed_at, search_period(a.published_at) as period
             from content_searchable_article a
             """;
 
@@ -119,12 +119,12 @@ class SearchIndexer {
     }
 
     private void upsert(String condition, String name, Object value) {
-        jdbc.sql("insert into search_document (article_id, language, section_id, author_ids, published_at, vector, indexed_at) "
+        jdbc.sql("insert into search_document (article_id, language, section_id, author_ids, published_at, vector, indexed_at, period) "
                 + DOCUMENT + " where " + condition + """
 
                 on conflict (article_id) do update set language = excluded.language, section_id = excluded.section_id,
                     author_ids = excluded.author_ids, published_at = excluded.published_at, vector = excluded.vector,
-                    indexed_at = excluded.indexed_at
+                    indexed_at = excluded.indexed_at, period = excluded.period
                 """).param(name, value).update();
         // Did-you-mean candidates: the words as written (not stemmed), kept once.
         jdbc.sql("""

@@ -218,6 +218,25 @@ class ContentApiContractTests {
         assertThat(titles("title:~^'second writer'+section:" + desk.slug())).containsExactly("Second writer's piece " + unique);
     }
 
+    @Test
+    void tagFiltersMeanTheSameWhenSlugsAreLookedUpAsIdsFirst() {
+        String ships = "ships-" + unique;
+        String harbour = "harbour-" + unique;
+        List<String> tagged = titles("tag:" + ships);
+        assertThat(tagged).isNotEmpty();
+        // an unknown slug matches nothing, and nothing is excluded by it
+        assertThat(titles("tag:no-such-tag-" + unique)).isEmpty();
+        assertThat(titles("tag:" + ships + "+tag:-no-such-tag-" + unique)).isEqualTo(tagged);
+        assertThat(titles("tags.slug:[" + ships + ",no-such-tag-" + unique + "]")).isEqualTo(tagged);
+        // tagged both ([a+b] is Ghost's $all), or either
+        assertThat(titles("tag:[" + ships + "+" + harbour + "]")).isEqualTo(titles("tag:" + ships + "+tag:" + harbour));
+        assertThat(titles("tag:[" + ships + "," + harbour + "]")).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(tagged.stream(), titles("tag:" + harbour).stream()).distinct().toList());
+        // the empty list is still the client's mistake, named in its own words
+        Answer empty = ghost.content(app, "posts/", "filter=" + encode("tag:[]"));
+        assertThat(empty.status()).isEqualTo(400);
+    }
+
     private List<String> titles(String filter) {
         Answer answer = ghost.content(app, "posts/", "filter=" + encode(filter) + "&limit=all");
         assertThat(answer.status()).as(filter + ": " + answer.body()).isEqualTo(200);

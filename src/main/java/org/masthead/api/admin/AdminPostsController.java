@@ -16,6 +16,7 @@ import org.masthead.api.ghost.GhostJson;
 import org.masthead.api.ghost.ListParams;
 import org.masthead.api.ghost.PostFilters;
 import org.masthead.api.ghost.PostReader;
+import org.masthead.api.ghost.TagFilterIds;
 import org.masthead.api.ghost.PostRow;
 import org.masthead.api.integrations.Integration;
 import org.masthead.api.nql.Nql;
@@ -54,15 +55,18 @@ class AdminPostsController {
 
     private final AdminPosts admin;
     private final PostReader posts;
+    private final TagFilterIds tagIds;
     private final GhostJson ghost;
     private final BodyRenderer renderer;
     private final MediaLibrary media;
     private final Clock clock;
 
-    AdminPostsController(AdminPosts admin, PostReader posts, GhostJson ghost, BodyRenderer renderer, MediaLibrary media,
+    AdminPostsController(AdminPosts admin, PostReader posts, TagFilterIds tagIds, GhostJson ghost,
+                         BodyRenderer renderer, MediaLibrary media,
                          Clock clock) {
         this.admin = admin;
         this.posts = posts;
+        this.tagIds = tagIds;
         this.ghost = ghost;
         this.renderer = renderer;
         this.media = media;
@@ -158,7 +162,7 @@ class AdminPostsController {
         Integration integration = caller(request);
         PostReader.Page page = posts.browse(AdminPosts.scope(integration, kind),
                 params.filter() == null || params.filter().isBlank() ? null
-                        : NqlSql.compile(Nql.parse(params.filter()), PostFilters.ADMIN, clock),
+                        : NqlSql.compile(tagIds.resolve(Nql.parse(params.filter()), PostFilters.ADMIN), PostFilters.ADMIN, clock),
                 params.orderSql(ORDER, defaultOrder, "p.id desc"), params.limit(), params.offset());
         GhostJson.View view = view(params);
         Site site = ghost.site();

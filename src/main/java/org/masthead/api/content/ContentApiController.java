@@ -17,6 +17,7 @@ import org.masthead.api.ghost.ListParams;
 import org.masthead.api.ghost.LivePosts;
 import org.masthead.api.ghost.PostFilters;
 import org.masthead.api.ghost.PostReader;
+import org.masthead.api.ghost.TagFilterIds;
 import org.masthead.api.ghost.PostRow;
 import org.masthead.api.ghost.TagRow;
 import org.masthead.api.ghost.TaxonomyReader;
@@ -48,6 +49,7 @@ class ContentApiController {
             "featured", "p.featured", "id", "p.public_id");
 
     private final PostReader posts;
+    private final TagFilterIds tagIds;
     private final TaxonomyReader taxonomy;
     private final GhostJson ghost;
     private final ContentResponses responses;
@@ -55,9 +57,11 @@ class ContentApiController {
     private final LivePosts live;
     private final Clock clock;
 
-    ContentApiController(PostReader posts, TaxonomyReader taxonomy, GhostJson ghost, ContentResponses responses,
+    ContentApiController(PostReader posts, TagFilterIds tagIds, TaxonomyReader taxonomy, GhostJson ghost,
+                         ContentResponses responses,
                          SiteSettingsJson settings, LivePosts live, Clock clock) {
         this.posts = posts;
+        this.tagIds = tagIds;
         this.taxonomy = taxonomy;
         this.ghost = ghost;
         this.responses = responses;
@@ -274,7 +278,7 @@ class ContentApiController {
 
     private SqlCondition filter(ListParams params, Map<String, FilterField> fields) {
         return params.filter() == null || params.filter().isBlank() ? null
-                : NqlSql.compile(Nql.parse(params.filter()), fields, clock);
+                : NqlSql.compile(tagIds.resolve(Nql.parse(params.filter()), fields), fields, clock);
     }
 
     private static Map<String, Object> fields(Map<String, Object> item, ListParams params) {

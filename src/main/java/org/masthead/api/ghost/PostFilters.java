@@ -20,6 +20,12 @@ public final class PostFilters {
     private static final String AUTHORS = "select 1 from content_post_author x where x.article_id = p.id";
     private static final String PRIMARY_AUTHOR = AUTHORS + " and x.position = 0";
 
+    /**
+     * A tag by its row id, for {@link TagFilterIds}: a name no filter can spell (field names start with a letter
+     * or an underscore), so clients keep filtering by slug.
+     */
+    static final String TAG_ID = "#tag_id";
+
     /** What the Content API may filter on: published posts only, so status and publication time are the public ones. */
     public static final Map<String, FilterField> CONTENT = fields(false);
     /** The Admin API adds drafts and scheduled posts: status in Ghost's words, a scheduled post's time as published_at. */
@@ -65,6 +71,7 @@ public final class PostFilters {
         fields.put("tag", tagSlug);
         fields.put("tags", tagSlug);
         fields.put("tags.slug", tagSlug);
+        fields.put(TAG_ID, new Related(TAGS, "x.tag_id", ValueType.INTEGER));
         fields.put("tags.name", new Related(TAGS, "x.name", ValueType.TEXT));
         fields.put("tags.id", new Related(TAGS, "x.public_id", ValueType.TEXT));
         fields.put("primary_tag", new Related(PRIMARY_TAG, "x.slug", ValueType.TEXT));
