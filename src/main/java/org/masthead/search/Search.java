@@ -40,8 +40,16 @@ class Search {
     private final Duration statementTimeout;
     private final io.micrometer.core.instrument.Timer timer;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Search(JdbcClient jdbc, PlatformTransactionManager transactionManager, io.micrometer.core.instrument.MeterRegistry meters,
            @Value("${masthead.search.statement-timeout:3s}") Duration statementTimeout) {
+        this(jdbc, transactionManager, meters, statementTimeout, FETCHED);
+    }
+
+    /** @param fetchCap matches a window may hand over; more are ordered and cut in the database */
+    Search(JdbcClient jdbc, PlatformTransactionManager transactionManager, io.micrometer.core.instrument.MeterRegistry meters,
+           Duration statementTimeout, int fetchCap) {
+        this.fetchCap = fetchCap;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setReadOnly(true);
@@ -67,22 +75,39 @@ class Search {
     static final int COUNT_CAP = RELEVANCE_WINDOW;
 
     /**
-     * How far back from the newest story a query looks before it has found what it needs: two weeks, two months,
-     * thirteen months, then everything. The index holds words and publication periods together (V16), so a window
-     * costs about as much as the matches inside it: a common word finds its thousand newest matches in the last
-     * weeks instead of ordering half a million by date, and a rare one searches everything but matches little of it.
+     * How far back from the newest story a query looks before it has found what it needs: two, four and eight weeks,
+     * six and thirteen months, then everything. The index holds words and publication periods together (V16), so a
+     * window costs about as much as the stories inside it that have the words: a common word finds its thousand
+     * newest matches in the last weeks instead of ordering half a million by date, and a rare one searches
+     * everything but matches little of it. Each window about doubles the last, so a phrase (checked story by story)
+     * reads at most about twice the stories it needs.
      */
-    private static final int WEEKS_BACK = 1;
-    private static final int[] MONTHS_BACK = {1, 12};
+    private static final int[] WEEKS_BACK = {1, 3, 7};
+    private static final int[] MONTHS_BACK = {5, 12};
 
     private static final String IN_PERIODS = " and d.period @@ cast(:periods as tsquery)";
 
     private static final String QUERY = "with q as materialized (select websearch_to_tsquery('english', :q) "
             + "|| websearch_to_tsquery('simple', :q) as query)\n";
 
-    /** The part of the archive a query reads: stories of these periods (a tsquery), or all of them when null. */
-    private record Window(String periods, long matches) {
+    /**
+     * The part of the archive a query reads — stories of these periods (a tsquery), or all of them when null — and
+     * its matches, fetched once (id and time, in no order) when there are at most {@link #fetchCap} of them: the
+     * page is then cut from them here, and only its stories are read again, by id.
+     */
+    private record Window(String periods, List<Match> matches) {
     }
+
+    private record Match(long id, Instant publishedAt) {
+    }
+
+    /** Newest first, as every list of results is ordered before ranking. */
+    private static final java.util.Comparator<Match> NEWEST_FIRST = java.util.Comparator
+            .comparing(Match::publishedAt).thenComparingLong(Match::id).reversed();
+
+    /** Matches a window may hand over: a few times {@value #RELEVANCE_WINDOW}, as the windows about double. */
+    static final int FETCHED = 5000;
+    private final int fetchCap;
 
     /** Weeks since the Unix epoch, as search_period() numbers them. */
     static long week(Instant instant) {
@@ -122,9 +147,15 @@ class Search {
     Page search(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit) {
         return timer.record(() -> withinTimeout(() -> {
             Window all = window(text, filters, null, COUNT_CAP + 1);
-            long total = Math.min(all.matches(), COUNT_CAP + 1);
+            long total = Math.min(all.matches().size(), COUNT_CAP + 1);
             Window pageWindow = newestFirst && before != null ? window(text, filters, before, limit + 1) : all;
-            return page(text, filters, newestFirst, before, limit, pageWindow, total);
+            if (pageWindow.matches().size() > fetchCap) {
+                return page(text, filters, newestFirst, before, limit, pageWindow, total);
+            }
+            List<Match> newest = pageWindow.matches().stream().sorted(NEWEST_FIRST).toList();
+            List<Hit> hits = newestFirst ? newest.stream().limit(limit + 1).map(m -> new Hit(m.id(), m.publishedAt(), 0)).toList()
+                    : ranked(text, newest.subList(0, Math.min(newest.size(), RELEVANCE_WINDOW)), before, limit + 1);
+            return withSnippets(text, hits, limit, total);
         }));
     }
 
@@ -167,7 +198,6 @@ class Search {
     private Window window(String text, Filters filters, SearchCursor before, int wanted) {
         Map<String, Object> params = new HashMap<>();
         params.put("q", text);
-        params.put("wanted", wanted);
         String where = where(filters, params) + keyset(before, true, params);
         StringBuilder bounds = new StringBuilder("true");
         if (filters.to() != null) {
@@ -180,45 +210,86 @@ class Search {
                 .params(params).query(OffsetDateTime.class).list();
         OffsetDateTime newest = newestRow.isEmpty() ? null : newestRow.get(0);
         if (newest == null) {
-            return new Window(null, 0);
+            return new Window(null, List.of());
         }
         Instant anchor = newest.toInstant();
         Instant from = filters.from();
         if (from != null && from.isAfter(anchor)) {
-            return new Window(weeks(week(from), week(from)), 0); // nothing is that new: one empty week, read cheaply
+            return new Window(weeks(week(from), week(from)), List.of()); // nothing is that new: one empty week
         }
-        YearMonth anchorMonth = YearMonth.from(newest.atZoneSameInstant(ZoneOffset.UTC));
-        YearMonth floorMonth = from == null ? null : YearMonth.from(from.atZone(ZoneOffset.UTC));
-        List<String> steps = new ArrayList<>();
-        List<Boolean> reachesFloor = new ArrayList<>();
-        long firstWeek = week(anchor) - WEEKS_BACK;
-        boolean weeksReachFloor = from != null && week(from) >= firstWeek;
-        steps.add(weeks(weeksReachFloor ? week(from) : firstWeek, week(anchor)));
-        reachesFloor.add(weeksReachFloor);
-        for (int back : MONTHS_BACK) {
-            YearMonth first = anchorMonth.minusMonths(back);
-            boolean monthsReachFloor = floorMonth != null && !first.isAfter(floorMonth);
-            steps.add(months(monthsReachFloor ? floorMonth : first, anchorMonth));
-            reachesFloor.add(monthsReachFloor);
-        }
-        for (int i = 0; i < steps.size(); i++) {
-            params.put("periods", steps.get(i));
-            long matches = countUpTo(where + IN_PERIODS, params);
-            if (matches >= wanted || reachesFloor.get(i)) {
-                return new Window(steps.get(i), matches);
+        for (Step step : steps(anchor, from)) {
+            params.put("periods", step.periods());
+            List<Match> matches = matches(where + IN_PERIODS, params);
+            if (matches.size() >= wanted || step.reachesFrom()) {
+                return new Window(step.periods(), matches);
             }
         }
-        String allowed = floorMonth == null ? null : months(floorMonth, anchorMonth);
+        String allowed = from == null ? null : months(YearMonth.from(from.atZone(ZoneOffset.UTC)),
+                YearMonth.from(anchor.atZone(ZoneOffset.UTC)));
         if (allowed != null) {
             params.put("periods", allowed);
         }
-        return new Window(allowed, countUpTo(allowed == null ? where : where + IN_PERIODS, params));
+        return new Window(allowed, matches(allowed == null ? where : where + IN_PERIODS, params));
     }
 
-    private long countUpTo(String where, Map<String, Object> params) {
-        return jdbc.sql(QUERY + "select count(*) from (select 1 from search_document d, q where " + where
-                + " limit :wanted) hits").params(params).query(Long.class).single();
+    /** One window to try: its periods, and whether it already reaches back to the date filter's start. */
+    private record Step(String periods, boolean reachesFrom) {
     }
+
+    /** The windows ending at {@code anchor}, smallest first, none reaching further back than {@code from}. */
+    private static List<Step> steps(Instant anchor, Instant from) {
+        List<Step> steps = new ArrayList<>();
+        for (int back : WEEKS_BACK) {
+            long first = week(anchor) - back;
+            boolean reachesFrom = from != null && week(from) >= first;
+            steps.add(new Step(weeks(reachesFrom ? week(from) : first, week(anchor)), reachesFrom));
+        }
+        YearMonth anchorMonth = YearMonth.from(anchor.atZone(ZoneOffset.UTC));
+        YearMonth fromMonth = from == null ? null : YearMonth.from(from.atZone(ZoneOffset.UTC));
+        for (int back : MONTHS_BACK) {
+            YearMonth first = anchorMonth.minusMonths(back);
+            boolean reachesFrom = fromMonth != null && !first.isAfter(fromMonth);
+            steps.add(new Step(months(reachesFrom ? fromMonth : first, anchorMonth), reachesFrom));
+        }
+        return steps;
+    }
+
+    /** The window's matches, one more than {@link #fetchCap} at most (then the window has too many to fetch). */
+    private List<Match> matches(String where, Map<String, Object> params) {
+        return jdbc.sql(QUERY + "select d.article_id, d.published_at from search_document d, q where " + where
+                + " limit " + (fetchCap + 1)).params(params)
+                .query((rs, row) -> new Match(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+    }
+
+    /** A result before its snippet: id, time and rank (0 when sorted by date). */
+    private record Hit(long id, Instant publishedAt, double rank) {
+    }
+
+    /**
+     * The candidates ranked, best first, after the cursor: the rank is worked out here for these stories only,
+     * read by id.
+     */
+    private List<Hit> ranked(String text, List<Match> candidates, SearchCursor before, int wanted) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Instant> times = new HashMap<>();
+        candidates.forEach(match -> times.put(match.id(), match.publishedAt()));
+        List<Hit> hits = new ArrayList<>(jdbc.sql(QUERY + """
+                select d.article_id, ts_rank_cd(d.vector, q.query)::float8 from search_document d, q
+                where d.article_id = any(:ids)
+                """).param("q", text).param("ids", times.keySet().toArray(Long[]::new))
+                .query((rs, row) -> new Hit(rs.getLong(1), times.get(rs.getLong(1)), rs.getDouble(2))).list());
+        hits.sort(BEST_FIRST);
+        if (before != null) {
+            Hit cursor = new Hit(before.id(), before.publishedAt(), before.rank());
+            hits.removeIf(hit -> BEST_FIRST.compare(hit, cursor) <= 0);
+        }
+        return hits.subList(0, Math.min(hits.size(), wanted));
+    }
+
+    private static final java.util.Comparator<Hit> BEST_FIRST = java.util.Comparator.comparingDouble(Hit::rank)
+            .thenComparing(Hit::publishedAt).thenComparingLong(Hit::id).reversed();
 
     private static String where(Filters filters, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("d.vector @@ q.query");
@@ -251,6 +322,7 @@ class Search {
         return " and d.published_at <= :at and (d.published_at, d.article_id) < (:at, :id)";
     }
 
+    /** The page when its window holds too many matches to fetch: cut in the database, by date or by rank. */
     private Page page(String text, Filters filters, boolean newestFirst, SearchCursor before, int limit,
                       Window window, long total) {
         Map<String, Object> params = new HashMap<>();
@@ -263,7 +335,7 @@ class Search {
         }
         String hits;
         if (newestFirst) {
-            hits = QUERY + "select d.article_id as id, d.published_at, 0::float8 as rank, q.query\n"
+            hits = QUERY + "select d.article_id as id, d.published_at, 0::float8 as rank\n"
                     + "from search_document d, q where " + where
                     + " order by d.published_at desc, d.article_id desc limit :limit";
         } else {
@@ -281,35 +353,50 @@ class Search {
 
                     ),
                     ranked as (
-                        select c.article_id as id, c.published_at, ts_rank_cd(c.vector, q.query)::float8 as rank, q.query
+                        select c.article_id as id, c.published_at, ts_rank_cd(c.vector, q.query)::float8 as rank
                         from candidates c, q
                     )
                     select * from ranked r""" + rankedKeyset + " order by r.rank desc, r.published_at desc, r.id desc limit :limit";
         }
-        // Headline, section, bylines and the snippet come from content's view of published articles.
-        String withSnippets = """
-                select h.id, a.slug, a.headline, h.published_at, h.rank, a.section_name, a.author_names,
-                       ts_headline(article_search_config(a.language), a.body_text, h.query,
-                           'StartSel=' || chr(57344) || ', StopSel=' || chr(57345)
-                           || ', MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') as snippet,
-                       left(a.body_text, 200) as body_start, right(a.body_text, 200) as body_end
-                from (""" + hits + """
+        List<Hit> found = jdbc.sql(hits).params(params).query((rs, row) -> new Hit(rs.getLong("id"),
+                rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getDouble("rank"))).list();
+        return withSnippets(text, found, limit, total);
+    }
 
-                ) h join content_published_article a on a.id = h.id
-                order by\s""" + (newestFirst ? "h.published_at desc, h.id desc" : "h.rank desc, h.published_at desc, h.id desc");
-        List<SearchResult> rows = new ArrayList<>(jdbc.sql(withSnippets).params(params).query((rs, row) -> new SearchResult(
-                rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
-                rs.getString("section_name"),
-                strings(rs.getArray("author_names")), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                markUp(withEllipses(rs.getString("snippet"), rs.getString("body_start"), rs.getString("body_end"))),
-                rs.getDouble("rank"))).list());
+    /**
+     * The page's results in the order of {@code hits} (one more than the page: it says whether there is a next),
+     * with headline, section and bylines from content's view of published articles and a snippet of the words.
+     */
+    private Page withSnippets(String text, List<Hit> hits, int limit, long total) {
+        Map<Long, SearchResult> byId = new HashMap<>();
+        List<Hit> shown = hits.subList(0, Math.min(hits.size(), limit));
+        Map<Long, Hit> hitsById = new HashMap<>();
+        shown.forEach(hit -> hitsById.put(hit.id(), hit));
+        if (!shown.isEmpty()) {
+            jdbc.sql(QUERY + """
+                    select a.id, a.slug, a.headline, a.section_name, a.author_names,
+                           ts_headline(article_search_config(a.language), a.body_text, q.query,
+                               'StartSel=' || chr(57344) || ', StopSel=' || chr(57345)
+                               || ', MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') as snippet,
+                           left(a.body_text, 200) as body_start, right(a.body_text, 200) as body_end
+                    from content_published_article a, q where a.id = any(:ids)
+                    """).param("q", text).param("ids", hitsById.keySet().toArray(Long[]::new)).query((rs, row) -> {
+                        Hit hit = hitsById.get(rs.getLong("id"));
+                        return new SearchResult(hit.id(), rs.getString("slug"), rs.getString("headline"),
+                                rs.getString("section_name"), strings(rs.getArray("author_names")),
+                                hit.publishedAt(),
+                                markUp(withEllipses(rs.getString("snippet"), rs.getString("body_start"), rs.getString("body_end"))),
+                                hit.rank());
+                    }).list().forEach(result -> byId.put(result.id(), result));
+        }
+        // a story unpublished since the index last saw it is left out, as the view no longer has it
+        List<SearchResult> results = shown.stream().map(hit -> byId.get(hit.id())).filter(java.util.Objects::nonNull).toList();
         SearchCursor next = null;
-        if (rows.size() > limit) {
-            rows.subList(limit, rows.size()).clear();
-            SearchResult last = rows.get(limit - 1);
+        if (hits.size() > limit) {
+            Hit last = hits.get(limit - 1);
             next = new SearchCursor(last.rank(), last.publishedAt(), last.id());
         }
-        return new Page(List.copyOf(rows), next, total);
+        return new Page(results, next, total);
     }
 
     /**

@@ -78,6 +78,30 @@ class SearchWindowTests {
     }
 
     @Test
+    void windowsWithMoreMatchesThanFetchedAreOrderedAndCutInTheDatabaseAlike() {
+        Search fetchingTwo = new Search(jdbc, transactions, new SimpleMeterRegistry(), Duration.ofSeconds(5), 2);
+        List<Long> found = new ArrayList<>();
+        SearchCursor cursor = null;
+        do {
+            Search.Page page = fetchingTwo.search(token, untilNewest, true, cursor, 2);
+            assertThat(page.total()).isEqualTo(3); // what two fetched matches and one more can tell: more than two
+            page.results().forEach(result -> found.add(result.id()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(found).containsExactlyElementsOf(newestFirst);
+
+        List<Long> byRelevance = new ArrayList<>();
+        cursor = null;
+        do {
+            Search.Page page = fetchingTwo.search(token, untilNewest, false, cursor, 3);
+            page.results().forEach(result -> byRelevance.add(result.id()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(byRelevance).containsExactlyInAnyOrderElementsOf(newestFirst)
+                .isEqualTo(search.search(token, untilNewest, false, null, 10).results().stream().map(SearchResult::id).toList());
+    }
+
+    @Test
     void relevanceRanksMatchesFromTheWholeArchiveWhenFewAreRecent() {
         Search.Page page = search.search(token, untilNewest, false, null, 10);
         assertThat(page.total()).isEqualTo(7);
