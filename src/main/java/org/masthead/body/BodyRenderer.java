@@ -56,7 +56,8 @@ public final class BodyRenderer {
         playersFromTheList(document);
         document.outputSettings().prettyPrint(false);
         String html = document.body().html().strip();
-        return new RenderedBody(html, plainText(document), WordCount.of(plainText(document)), document.body().select("img").size());
+        String text = plainText(document);
+        return new RenderedBody(html, text, WordCount.of(text), document.body().select("img").size());
     }
 
     public RenderedBody render(String markdown) {

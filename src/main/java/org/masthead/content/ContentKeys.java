@@ -78,7 +78,7 @@ public final class ContentKeys {
         } else if (event instanceof TaxonomyEvent.AuthorDeleted deleted) {
             keys.add(SurrogateKey.author(deleted.author().id()));
             keys.add(SurrogateKey.SITEMAPS);
-        } else if (event instanceof TaxonomyEvent.TagCreated) {
+        } else if (event instanceof TaxonomyEvent.TagCreated || event instanceof TaxonomyEvent.TagsCreated) {
             keys.add(SurrogateKey.TAGS);
         } else if (event instanceof TaxonomyEvent.TagRenamed renamed) {
             keys.add(SurrogateKey.TAGS);

@@ -42,6 +42,13 @@ public sealed interface TaxonomyEvent {
     record TagCreated(UUID eventId, Tag tag, Instant at) implements TaxonomyEvent {
     }
 
+    /** Many tags at once, by an import: one event for the batch. */
+    record TagsCreated(UUID eventId, java.util.List<Tag> tags, Instant at) implements TaxonomyEvent {
+        public TagsCreated {
+            tags = java.util.List.copyOf(tags);
+        }
+    }
+
     record TagRenamed(UUID eventId, Tag tag, Tag previous, Instant at) implements TaxonomyEvent {
     }
 

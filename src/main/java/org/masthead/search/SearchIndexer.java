@@ -48,6 +48,9 @@ class SearchIndexer {
     private final ChangeSignals signals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Words this node has stored in search_term (a cache: a word forgotten is only sent again, and ignored). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> knownWords =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
 
     SearchIndexer(JdbcClient jdbc, ChangeSignals signals, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
@@ -59,7 +62,7 @@ class SearchIndexer {
     @ApplicationModuleListener
     void articleChanged(ArticleEvent event) {
         if (event.current().kind() == ArticleKind.ARTICLE && event.touchesReaders()) {
-            sync(List.of(event.articleId()));
+            sync(List.of(event.articleId()), true);
             Set<SurrogateKey> stale = new LinkedHashSet<>(List.of(SurrogateKey.SEARCH, SurrogateKey.article(event.articleId())));
             for (ArticleSnapshot snapshot : event.previous() == null ? List.of(event.current())
                     : List.of(event.current(), event.previous())) {
@@ -75,7 +78,7 @@ class SearchIndexer {
     /** A batch from an archive: indexed in one statement, one signal for the whole batch. */
     @ApplicationModuleListener
     void articlesImported(org.masthead.content.ArticlesImported event) {
-        sync(event.articleIds());
+        sync(event.articleIds(), true);
         indexChanged(Set.of(SurrogateKey.SEARCH));
     }
 
@@ -88,7 +91,7 @@ class SearchIndexer {
         } else if (event instanceof TaxonomyEvent.TagRenamed renamed) {
             syncWhere("a.id in (select article_id from content_published_tagging where tag_id = :owner)", renamed.tag().id());
         } else if (event instanceof TaxonomyEvent.TagDeleted deleted) {
-            sync(deleted.articleIds());
+            sync(deleted.articleIds(), false);
         } else {
             return;
         }
@@ -101,19 +104,27 @@ class SearchIndexer {
         events.publishEvent(new SurrogateKeysStale(UUID.randomUUID(), stale, "search index updated", clock.instant()));
     }
 
-    /** Brings these articles' documents to their current state: indexed while published, gone otherwise. */
-    void sync(List<Long> articleIds) {
+    /**
+     * Brings these articles' documents to their current state: indexed while published, gone otherwise.
+     *
+     * @param withWords whether their text may have changed (not for a deleted tag, whose stories lost only a name)
+     */
+    void sync(List<Long> articleIds, boolean withWords) {
         if (articleIds.isEmpty()) {
             return;
         }
         Long[] ids = articleIds.toArray(Long[]::new);
         upsert("a.id = any(:ids)", "ids", ids);
+        if (withWords) {
+            collectWords(ids);
+        }
         jdbc.sql("""
                 delete from search_document d where d.article_id = any(:ids)
                 and not exists (select 1 from content_searchable_article a where a.id = d.article_id)
                 """).param("ids", ids).update();
     }
 
+    /** A renamed section, author or tag: the documents' names change, the words of the stories do not. */
     private void syncWhere(String condition, long owner) {
         upsert(condition, "owner", owner);
     }
@@ -126,16 +137,32 @@ class SearchIndexer {
                     author_ids = excluded.author_ids, published_at = excluded.published_at, vector = excluded.vector,
                     indexed_at = excluded.indexed_at, period = excluded.period
                 """).param(name, value).update();
-        // Did-you-mean candidates: the words as written (not stemmed), kept once.
+    }
+
+    /**
+     * Did-you-mean candidates: the words of these stories as written (not stemmed), kept once. They are split out
+     * here, not by PostgreSQL, and only words this node has not stored before are sent: an archive's import repeats
+     * the same few thousand words in every batch, and the database is the busier of the two.
+     */
+    private void collectWords(Long[] ids) {
+        Set<String> fresh = new java.util.TreeSet<>(); // sorted: concurrent inserts take their locks in one order
         jdbc.sql("""
-                insert into search_term (word)
-                select distinct w from content_searchable_article a,
-                    unnest(tsvector_to_array(to_tsvector('simple', coalesce(a.headline, '') || ' ' || coalesce(a.standfirst, '')
-                        || ' ' || coalesce(a.body_text, '') || ' ' || coalesce(a.lead_image_caption, '')))) w
-                where\s""" + condition + """
-                 and length(w) between 3 and 40 and w ~ '^[[:alpha:]]+$'
-                order by w
-                on conflict do nothing
-                """).param(name, value).update();
+                select concat_ws(' ', a.headline, a.standfirst, a.body_text, a.lead_image_caption)
+                from content_searchable_article a where a.id = any(:ids)
+                """).param("ids", ids).query((java.sql.ResultSet rs) -> {
+                    SearchWords.of(rs.getString(1)).filter(word -> knownWords.getIfPresent(word) == null).forEach(fresh::add);
+                });
+        if (!fresh.isEmpty()) {
+            jdbc.sql("insert into search_term (word) select unnest(cast(:words as text[])) on conflict do nothing")
+                    .param("words", fresh.toArray(String[]::new)).update();
+            // remembered once committed: a rolled-back batch's words are sent again with its retry
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            fresh.forEach(word -> knownWords.put(word, Boolean.TRUE));
+                        }
+                    });
+        }
     }
 }

@@ -47,7 +47,20 @@ public final class PlainText {
 
     /** Removes what XML cannot carry; null stays null. */
     public static String clean(String text) {
-        return text == null ? null : NOT_IN_XML.matcher(text).replaceAll("");
+        if (text == null) {
+            return null;
+        }
+        // almost every text has nothing to remove: looking costs a tenth of the regular expression's replaceAll
+        for (int i = 0; i < text.length(); i++) {
+            if (isNotInXml(text.charAt(i))) {
+                return NOT_IN_XML.matcher(text).replaceAll("");
+            }
+        }
+        return text;
+    }
+
+    private static boolean isNotInXml(char c) {
+        return c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7F || c == '\uFFFE' || c == '\uFFFF';
     }
 
     /** A one-line value: cleaned, NFC, line breaks and tabs folded to a space, stripped; null becomes "". */

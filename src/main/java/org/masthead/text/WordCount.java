@@ -38,6 +38,9 @@ public final class WordCount {
     }
 
     private static boolean isIdeographic(int codePoint) {
+        if (codePoint < 0x1100) {
+            return false; // below Hangul Jamo, the first of these scripts: no lookup for Latin, Cyrillic, Greek…
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;

@@ -59,6 +59,7 @@ class WebhookDeliveryTests {
     @Autowired Authors authors;
     @Autowired Publishing publishing;
     @Autowired Tags tags;
+    @Autowired org.masthead.content.ArchiveImports archiveImports;
 
     GhostClient ghost;
     WebhookReceiver receiver;
@@ -253,6 +254,23 @@ class WebhookDeliveryTests {
         List<WebhookReceiver.Call> calls = calls("/imported-" + unique, 1);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> receiver.callsTo("/imported-" + unique).size() == 1);
         assertThat(calls.get(0).bodyText()).contains("Not imported " + unique).doesNotContain("Imported " + unique);
+    }
+
+    @Test
+    void tagsABulkImportCreatesAreAddedOneByOneToWebhooks() {
+        register("tag.added", "/bulk-tags-" + unique, "");
+        Actor importer = Actor.importer("test archive");
+        List<String> names = List.of("Bulk harbour " + unique, "Bulk ferries " + unique);
+        archiveImports.write(importer, "test archive", List.of(archiveImports.prepare(importer,
+                new org.masthead.content.ArchiveImports.Incoming("bulk-tags:" + unique, ArticleKind.ARTICLE,
+                        ArticleContent.markdown("Bulk tagged " + unique, null, null, desk.id(), List.of(byline.id()),
+                                names, "From the archive.", null, "en"),
+                        org.masthead.content.ArticleStatus.PUBLISHED, Instant.parse("2020-05-01T10:00:00Z"),
+                        Instant.parse("2020-05-01T10:00:00Z"), Instant.parse("2020-05-01T10:00:00Z"), null, List.of()))));
+        List<String> added = calls("/bulk-tags-" + unique, 2).stream()
+                .map(call -> GhostClient.JSON.readTree(call.bodyText()).path("tag").path("current").path("name").asString())
+                .toList();
+        assertThat(added).containsExactlyInAnyOrderElementsOf(names);
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class WebhookEvents {
     }
 
     static List<String> of(TaxonomyEvent event) {
-        if (event instanceof TaxonomyEvent.TagCreated) {
+        if (event instanceof TaxonomyEvent.TagCreated || event instanceof TaxonomyEvent.TagsCreated) {
             return List.of("tag.added");
         }
         if (event instanceof TaxonomyEvent.TagRenamed || event instanceof TaxonomyEvent.TagEdited) {

@@ -155,14 +155,18 @@ class WebhookOutbox {
     void taxonomyChanged(TaxonomyEvent event) {
         List<String> fired = new ArrayList<>(WebhookEvents.of(event));
         boolean tagEvent = !fired.isEmpty();
-        if (!(event instanceof TaxonomyEvent.TagCreated)) {
+        if (!(event instanceof TaxonomyEvent.TagCreated || event instanceof TaxonomyEvent.TagsCreated)) {
             fired.add("site.changed"); // a new tag shows nowhere yet; every other change shows on the site
         }
         List<Webhooks.Webhook> listening = webhooks.listeningTo(fired);
         if (listening.isEmpty()) {
             return;
         }
-        if (tagEvent) {
+        if (event instanceof TaxonomyEvent.TagsCreated created) {
+            for (Tag tag : created.tags()) { // tag.added for each, as if they had come one by one
+                owe(listening, "tag.added", "tag-" + tag.id(), payload("tag.added", "tag", tagJson(tag.id()), new LinkedHashMap<>()));
+            }
+        } else if (tagEvent) {
             Tag tag = tagOf(event);
             Map<String, Object> current = event instanceof TaxonomyEvent.TagDeleted ? Map.of() : tagJson(tag.id());
             Map<String, Object> previous = new LinkedHashMap<>();

@@ -337,13 +337,16 @@ public class ArticleStore {
                     resolved.put(name, found);
                 }
             });
+            List<String> newNames = new ArrayList<>();
             namesBySlug.forEach((slug, names) -> { // created in slug order, as replaceTags does, so saves cannot deadlock
                 List<String> unresolved = names.stream().filter(name -> !resolved.containsKey(name)).toList();
                 if (!unresolved.isEmpty()) {
-                    TagRef created = createTag(unresolved.get(0));
+                    TagRef created = new TagRef(unresolved.get(0), slug);
+                    newNames.add(created.name());
                     unresolved.forEach(name -> resolved.put(name, created));
                 }
             });
+            createTags(newNames);
         }
         List<Object[]> links = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -573,6 +576,31 @@ public class ArticleStore {
                 .ifPresent(created -> events.publishEvent(new TaxonomyEvent.TagCreated(java.util.UUID.randomUUID(),
                         created, clock.instant())));
         return new TagRef(name, slug);
+    }
+
+    /**
+     * A bulk insert's new tags, given in slug order: one statement, and one event for all of them — an archive's
+     * long tail of topics makes thousands, and an event each would cost more than the articles.
+     */
+    private void createTags(List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = timestamp(clock.instant());
+        List<Tag> created = jdbc.sql("""
+                insert into tag (slug, name, created_at, updated_at)
+                select t.slug, t.name, :now, :now
+                from unnest(cast(:slugs as text[]), cast(:names as text[])) with ordinality as t(slug, name, position)
+                order by t.position
+                on conflict (slug) do nothing
+                returning id, public_id, slug, name
+                """).param("slugs", names.stream().map(Tag::slugFor).toArray(String[]::new))
+                .param("names", names.toArray(String[]::new)).param("now", now)
+                .query((rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), "",
+                        rs.getString("public_id"))).list();
+        if (!created.isEmpty()) {
+            events.publishEvent(new TaxonomyEvent.TagsCreated(java.util.UUID.randomUUID(), created, clock.instant()));
+        }
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
