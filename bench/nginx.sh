@@ -16,6 +16,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-18185}
 NGINX_PORT=${NGINX_PORT:-18186}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx1g}
+APP_ARGS=${APP_ARGS:-} # extra application arguments, e.g. --masthead.page-cache.early=false to compare
 OUT=target/bench
 mkdir -p "$OUT"
 RESULTS=$OUT/nginx-results.md
@@ -36,7 +37,7 @@ trap cleanup EXIT
 
 rm -rf "$DATA"
 java $JAVA_OPTS -jar target/masthead.jar --server.port=$PORT --masthead.data-dir="$DATA" \
-    --logging.level.org.masthead.syndication=WARN >"$OUT/nginx-app.log" 2>&1 &
+    --logging.level.org.masthead.syndication=WARN $APP_ARGS >"$OUT/nginx-app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 1200); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break

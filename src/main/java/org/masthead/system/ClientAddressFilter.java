@@ -44,6 +44,15 @@ public class ClientAddressFilter extends OncePerRequestFilter {
         chain.doFilter(new Forwarded(request, client(request), forwardedProto(request)), response);
     }
 
+    /** Whether the client's connection is HTTPS: the proxy's word when a trusted proxy forwarded it. */
+    public boolean isSecure(HttpServletRequest request) {
+        if (trustedProxies.isEmpty() || !isTrusted(request.getRemoteAddr())) {
+            return request.isSecure();
+        }
+        String proto = forwardedProto(request);
+        return proto == null ? request.isSecure() : proto.equals("https");
+    }
+
     private String client(HttpServletRequest request) {
         List<String> hops = new ArrayList<>();
         for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {

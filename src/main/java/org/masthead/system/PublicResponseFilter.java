@@ -68,9 +68,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
         long generation = cache.generation();
         PageCache.Entry stored = key == null ? null : cache.get(key);
         if (stored != null) {
-            stored.headers().forEach(response::setHeader);
-            response.setHeader(CACHE_STATUS, "HIT");
-            send(request, response, stored.body(), stored.etag());
+            serveStored(stored, request, response);
             return;
         }
         if (database.isKnownDown()) {
@@ -131,6 +129,14 @@ class PublicResponseFilter extends OncePerRequestFilter {
         } else {
             unavailable.write(request.getRequestURI(), "HEAD".equals(request.getMethod()), response);
         }
+    }
+
+    /** A stored page, as it was first sent (or 304 when the client has it), marked as served from the cache. */
+    static void serveStored(PageCache.Entry stored, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        stored.headers().forEach(response::setHeader);
+        response.setHeader(CACHE_STATUS, "HIT");
+        send(request, response, stored.body(), stored.etag());
     }
 
     /** RFC 9111 5.2.2 (stale-if-error): the last good copy, saying how old it is and that revalidation failed. */
@@ -194,7 +200,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
         return COMPRESSIBLE.contains(type);
     }
 
-    private static boolean acceptsGzip(HttpServletRequest request) {
+    static boolean acceptsGzip(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         if (accept == null) {
             return false;

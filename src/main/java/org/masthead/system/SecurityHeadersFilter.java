@@ -27,14 +27,19 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        apply(response, request.isSecure());
+        chain.doFilter(request, response);
+    }
+
+    /** The headers, on a response this filter does not see (a stored page served before the filters run). */
+    void apply(HttpServletResponse response, boolean secure) {
         response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        if (request.isSecure()) {
+        if (secure) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, response);
     }
 }

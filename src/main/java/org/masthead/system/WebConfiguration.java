@@ -18,14 +18,34 @@ class WebConfiguration {
     FilterRegistrationBean<PublicResponseFilter> publicResponses(PageCache cache, DatabaseAvailability database,
                                                                  UnavailablePage unavailable) {
         var registration = new FilterRegistrationBean<>(new PublicResponseFilter(cache, database, unavailable));
-        registration.addUrlPatterns("/", "/articles/*", "/sections/*", "/authors/*", "/tags/*", "/news-feed",
-                "/news-feed/*", "/feed.xml", "/feed.atom", "/feed.json", "/sitemap.xml", "/robots.txt",
-                "/search");
+        registration.addUrlPatterns(PUBLIC_PATHS.toArray(String[]::new));
         registration.setName("publicResponses");
         // Before Spring Security (-100): a page served from the cache skips the security chain and the
         // dispatcher; the security headers it was first sent with are stored with it.
         registration.setOrder(-110);
         return registration;
+    }
+
+    /** Reader pages and feeds, as servlet URL patterns: what {@link PublicResponseFilter} finishes and stores. */
+    static final java.util.List<String> PUBLIC_PATHS = java.util.List.of("/", "/articles/*", "/sections/*",
+            "/authors/*", "/tags/*", "/news-feed", "/news-feed/*", "/feed.xml", "/feed.atom", "/feed.json",
+            "/sitemap.xml", "/robots.txt", "/search");
+
+    /**
+     * Stored pages served by Tomcat before the filter chain ({@code masthead.page-cache.early}, on by default): the
+     * same response as from the filter, at a fraction of the cost. Off, the filter serves them as before.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "masthead.page-cache.early",
+            havingValue = "true", matchIfMissing = true)
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            cachedPagesFirst(PageCache cache,
+                             @org.springframework.beans.factory.annotation.Value("${masthead.trusted-proxies:}") java.util.List<String> trustedProxies,
+                             @org.springframework.beans.factory.annotation.Value("${masthead.http.content-security-policy:}") String configured,
+                             java.util.List<ContentSecurityPolicySources> sources) {
+        SecurityHeadersFilter securityHeaders = new SecurityHeadersFilter(configured.isBlank() ? contentSecurityPolicy(sources) : configured);
+        ClientAddressFilter clientAddresses = new ClientAddressFilter(trustedProxies);
+        return factory -> factory.addContextValves(new CachedPageValve(PUBLIC_PATHS, cache, securityHeaders, clientAddresses));
     }
 
     /** First of all: who the client is (forwarded headers only from configured proxies). */

@@ -47,6 +47,19 @@ class ClientAddressFilterTests {
     }
 
     @Test
+    void theSchemeIsTheTrustedProxysWordWithoutTheFilterToo() {
+        ClientAddressFilter filter = new ClientAddressFilter(List.of("10.0.0.0/8"));
+        MockHttpServletRequest behindProxy = new MockHttpServletRequest("GET", "/");
+        behindProxy.setRemoteAddr("10.0.0.5");
+        behindProxy.addHeader("X-Forwarded-Proto", "https");
+        assertThat(filter.isSecure(behindProxy)).isTrue();
+        MockHttpServletRequest forged = new MockHttpServletRequest("GET", "/");
+        forged.setRemoteAddr("203.0.113.9");
+        forged.addHeader("X-Forwarded-Proto", "https");
+        assertThat(filter.isSecure(forged)).isFalse();
+    }
+
+    @Test
     void aClientCannotChooseItsAddressThroughAHeaderThatTheProxyAppendsTo() throws Exception {
         ClientAddressFilter filter = new ClientAddressFilter(List.of("10.0.0.0/8"));
         // the client sent "X-Forwarded-For: 1.2.3.4"; the proxy appended the address it really saw
