@@ -213,10 +213,21 @@ class SitemapController {
         void write(XMLStreamWriter xml) throws XMLStreamException, IOException;
     }
 
+    /** Woodstox's writer, made once (the factory is safe to share): the JDK's escapes a character at a time. */
+    private static final XMLOutputFactory OUTPUT = outputFactory();
+
+    private static XMLOutputFactory outputFactory() {
+        XMLOutputFactory factory = new com.ctc.wstx.stax.WstxOutputFactory();
+        factory.setProperty(com.ctc.wstx.api.WstxOutputProperties.P_USE_DOUBLE_QUOTES_IN_XML_DECL, true);
+        return factory;
+    }
+
     private static void write(HttpServletResponse response, XmlBody body) throws IOException, XMLStreamException {
         response.setContentType("application/xml;charset=UTF-8");
-        OutputStream out = response.getOutputStream();
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+        // the JDK's writer hands over a few bytes at a time, and each write passes the response's wrappers (Spring
+        // Security counts the bytes of every one): buffered, a month of 1,000 URLs writes in a fraction of the time
+        OutputStream out = new java.io.BufferedOutputStream(response.getOutputStream(), 32 * 1024);
+        XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
         xml.writeStartDocument("UTF-8", "1.0");
         xml.setDefaultNamespace(SITEMAP);
         xml.setPrefix("image", IMAGE);
@@ -225,6 +236,7 @@ class SitemapController {
         xml.writeEndDocument();
         xml.flush();
         xml.close();
+        out.flush();
     }
 
     private static void child(XMLStreamWriter xml, String loc, Instant lastModified, Site site) throws XMLStreamException {
