@@ -99,7 +99,11 @@ class SearchController {
                         + "&before=" + encode(page.next().toString());
             }
             if (results.isEmpty() && before == null && !tooBroad) {
-                suggestion = search.suggestion(text).orElse(null);
+                try {
+                    suggestion = search.suggestion(text).orElse(null);
+                } catch (Search.SearchTooBroad e) {
+                    suggestion = null; // no better spelling found in time: the page says nothing was found
+                }
             }
         }
         caching.isNotModified(request, null);
