@@ -76,14 +76,16 @@ class Search {
 
     /**
      * How far back from the newest story a query looks before it has found what it needs: two, four and eight weeks,
-     * six and thirteen months, then everything. The index holds words and publication periods together (V16), so a
+     * six months, thirteen and forty-nine, then everything. The index holds words and publication periods together (V16), so a
      * window costs about as much as the stories inside it that have the words: a common word finds its thousand
      * newest matches in the last weeks instead of ordering half a million by date, and a rare one searches
      * everything but matches little of it. Each window about doubles the last, so a phrase (checked story by story)
      * reads at most about twice the stories it needs.
      */
     private static final int[] WEEKS_BACK = {1, 3, 7};
-    private static final int[] MONTHS_BACK = {5, 12};
+    // four years before everything: a small archive's common phrase (each match checked story by story) is found
+    // there without reading the whole index twice — once for the fetch, once to order what did not fit
+    private static final int[] MONTHS_BACK = {5, 12, 48};
 
     private static final String IN_PERIODS = " and d.period @@ cast(:periods as tsquery)";
 
