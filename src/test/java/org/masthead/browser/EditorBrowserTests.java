@@ -77,7 +77,7 @@ class EditorBrowserTests extends BrowserTest {
     /** Autosave has sent everything typed so far: nothing is marked unsaved, and the last save succeeded. */
     private void awaitSaved() {
         // generous: late in a full run the machine is busy, and autosave retries with backoff after being offline
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(40)).until(driver -> !driver.findElement(By.id("unsaved-flag")).isDisplayed()
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(driver -> !driver.findElement(By.id("unsaved-flag")).isDisplayed()
                 && driver.findElement(By.id("autosave-status")).getText().startsWith("Saved"));
     }
 
