@@ -41,14 +41,15 @@ class Search {
     private final io.micrometer.core.instrument.Timer timer;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Search(JdbcClient jdbc, PlatformTransactionManager transactionManager, io.micrometer.core.instrument.MeterRegistry meters,
+    Search(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+           io.micrometer.core.instrument.MeterRegistry meters,
            @Value("${masthead.search.statement-timeout:3s}") Duration statementTimeout) {
         this(jdbc, transactionManager, meters, statementTimeout, FETCHED);
     }
 
     /** @param fetchCap matches a window may hand over; more are ordered and cut in the database */
-    Search(JdbcClient jdbc, PlatformTransactionManager transactionManager, io.micrometer.core.instrument.MeterRegistry meters,
-           Duration statementTimeout, int fetchCap) {
+    Search(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+           io.micrometer.core.instrument.MeterRegistry meters, Duration statementTimeout, int fetchCap) {
         this.fetchCap = fetchCap;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -76,11 +77,11 @@ class Search {
 
     /**
      * How far back from the newest story a query looks before it has found what it needs: two, four and eight weeks,
-     * six months, thirteen and forty-nine, then everything. The index holds words and publication periods together (V16), so a
-     * window costs about as much as the stories inside it that have the words: a common word finds its thousand
-     * newest matches in the last weeks instead of ordering half a million by date, and a rare one searches
-     * everything but matches little of it. Each window about doubles the last, so a phrase (checked story by story)
-     * reads at most about twice the stories it needs.
+     * six, thirteen and forty-nine months, then everything. The index holds words and publication periods together
+     * (V16), so a window costs about as much as the stories inside it that have the words: a common word finds its
+     * thousand newest matches in the last weeks instead of ordering half a million by date, and a rare one searches
+     * everything but matches little of it. Each window is two to four times the last, so a phrase (checked story by
+     * story) reads a small multiple of the stories it needs.
      */
     private static final int[] WEEKS_BACK = {1, 3, 7};
     // four years before everything: a small archive's common phrase (each match checked story by story) is found
@@ -155,7 +156,8 @@ class Search {
                 return page(text, filters, newestFirst, before, limit, pageWindow, total);
             }
             List<Match> newest = pageWindow.matches().stream().sorted(NEWEST_FIRST).toList();
-            List<Hit> hits = newestFirst ? newest.stream().limit(limit + 1).map(m -> new Hit(m.id(), m.publishedAt(), 0)).toList()
+            List<Hit> hits = newestFirst
+                    ? newest.stream().limit(limit + 1).map(match -> new Hit(match.id(), match.publishedAt(), 0)).toList()
                     : ranked(text, newest.subList(0, Math.min(newest.size(), RELEVANCE_WINDOW)), before, limit + 1);
             return withSnippets(text, hits, limit, total);
         }));
@@ -358,7 +360,8 @@ class Search {
                         select c.article_id as id, c.published_at, ts_rank_cd(c.vector, q.query)::float8 as rank
                         from candidates c, q
                     )
-                    select * from ranked r""" + rankedKeyset + " order by r.rank desc, r.published_at desc, r.id desc limit :limit";
+                    select * from ranked r""" + rankedKeyset
+                    + " order by r.rank desc, r.published_at desc, r.id desc limit :limit";
         }
         List<Hit> found = jdbc.sql(hits).params(params).query((rs, row) -> new Hit(rs.getLong("id"),
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getDouble("rank"))).list();
@@ -387,7 +390,8 @@ class Search {
                         return new SearchResult(hit.id(), rs.getString("slug"), rs.getString("headline"),
                                 rs.getString("section_name"), strings(rs.getArray("author_names")),
                                 hit.publishedAt(),
-                                markUp(withEllipses(rs.getString("snippet"), rs.getString("body_start"), rs.getString("body_end"))),
+                                markUp(withEllipses(rs.getString("snippet"), rs.getString("body_start"),
+                                        rs.getString("body_end"))),
                                 hit.rank());
                     }).list().forEach(result -> byId.put(result.id(), result));
         }

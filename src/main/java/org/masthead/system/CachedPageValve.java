@@ -18,14 +18,23 @@ final class CachedPageValve extends ValveBase {
 
     /** Where stored pages can be: the paths {@link PublicResponseFilter} finishes (and so stores). */
     private final List<String> paths;
+    /**
+     * Pages served here, per URL pattern: these requests never reach the request observation, so
+     * {@code http.server.requests} does not count them.
+     */
+    private final java.util.Map<String, io.micrometer.core.instrument.Counter> served = new java.util.HashMap<>();
     private final PageCache cache;
     private final SecurityHeadersFilter securityHeaders;
     private final ClientAddressFilter clientAddresses;
 
     CachedPageValve(List<String> urlPatterns, PageCache cache, SecurityHeadersFilter securityHeaders,
-                    ClientAddressFilter clientAddresses) {
+                    ClientAddressFilter clientAddresses, io.micrometer.core.instrument.MeterRegistry meters) {
         super(true);
         this.paths = List.copyOf(urlPatterns);
+        for (String pattern : paths) {
+            served.put(pattern, io.micrometer.core.instrument.Counter.builder("masthead.page-cache.early")
+                    .description("Stored pages served before the filter chain").tag("path", pattern).register(meters));
+        }
         this.cache = cache;
         this.securityHeaders = securityHeaders;
         this.clientAddresses = clientAddresses;
@@ -33,30 +42,26 @@ final class CachedPageValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        PageCache.Entry stored = stored(request);
+        String method = request.getMethod();
+        String pattern = "GET".equals(method) || "HEAD".equals(method) ? publicPattern(request.getRequestURI()) : null;
+        PageCache.Entry stored = pattern == null ? null
+                : PageCacheKeys.of(request, PublicResponseFilter.acceptsGzip(request)).map(cache::get).orElse(null);
         if (stored == null) {
             getNext().invoke(request, response);
             return;
         }
         securityHeaders.apply(response, clientAddresses.isSecure(request));
         PublicResponseFilter.serveStored(stored, request, response);
+        served.get(pattern).increment();
     }
 
-    private PageCache.Entry stored(Request request) {
-        String method = request.getMethod();
-        if (!("GET".equals(method) || "HEAD".equals(method)) || !isPublic(request.getRequestURI())) {
-            return null;
-        }
-        return PageCacheKeys.of(request, PublicResponseFilter.acceptsGzip(request)).map(cache::get).orElse(null);
-    }
-
-    /** Servlet URL patterns as the filter's registration reads them: exact paths and "/prefix/*". */
-    private boolean isPublic(String uri) {
+    /** The servlet URL pattern the path falls under (exact paths and "/prefix/*", as the filter's), or null. */
+    private String publicPattern(String uri) {
         for (String pattern : paths) {
             if (pattern.endsWith("/*") ? uri.startsWith(pattern.substring(0, pattern.length() - 1)) : uri.equals(pattern)) {
-                return true;
+                return pattern;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -42,10 +42,12 @@ class WebConfiguration {
             cachedPagesFirst(PageCache cache,
                              @org.springframework.beans.factory.annotation.Value("${masthead.trusted-proxies:}") java.util.List<String> trustedProxies,
                              @org.springframework.beans.factory.annotation.Value("${masthead.http.content-security-policy:}") String configured,
-                             java.util.List<ContentSecurityPolicySources> sources) {
+                             java.util.List<ContentSecurityPolicySources> sources,
+                             io.micrometer.core.instrument.MeterRegistry meters) {
         SecurityHeadersFilter securityHeaders = new SecurityHeadersFilter(configured.isBlank() ? contentSecurityPolicy(sources) : configured);
         ClientAddressFilter clientAddresses = new ClientAddressFilter(trustedProxies);
-        return factory -> factory.addContextValves(new CachedPageValve(PUBLIC_PATHS, cache, securityHeaders, clientAddresses));
+        return factory -> factory.addContextValves(new CachedPageValve(PUBLIC_PATHS, cache, securityHeaders, clientAddresses,
+                meters));
     }
 
     /** First of all: who the client is (forwarded headers only from configured proxies). */
