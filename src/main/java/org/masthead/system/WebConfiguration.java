@@ -39,15 +39,12 @@ class WebConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "masthead.page-cache.early",
             havingValue = "true", matchIfMissing = true)
     org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
-            cachedPagesFirst(PageCache cache,
-                             @org.springframework.beans.factory.annotation.Value("${masthead.trusted-proxies:}") java.util.List<String> trustedProxies,
-                             @org.springframework.beans.factory.annotation.Value("${masthead.http.content-security-policy:}") String configured,
-                             java.util.List<ContentSecurityPolicySources> sources,
+            cachedPagesFirst(PageCache cache, FilterRegistrationBean<ClientAddressFilter> clientAddresses,
+                             FilterRegistrationBean<SecurityHeadersFilter> securityHeaders,
                              io.micrometer.core.instrument.MeterRegistry meters) {
-        SecurityHeadersFilter securityHeaders = new SecurityHeadersFilter(configured.isBlank() ? contentSecurityPolicy(sources) : configured);
-        ClientAddressFilter clientAddresses = new ClientAddressFilter(trustedProxies);
-        return factory -> factory.addContextValves(new CachedPageValve(PUBLIC_PATHS, cache, securityHeaders, clientAddresses,
-                meters));
+        // the registered filters themselves: one configuration of trusted proxies and of the policy for both paths
+        return factory -> factory.addContextValves(new CachedPageValve(PUBLIC_PATHS, cache, securityHeaders.getFilter(),
+                clientAddresses.getFilter(), meters));
     }
 
     /** First of all: who the client is (forwarded headers only from configured proxies). */

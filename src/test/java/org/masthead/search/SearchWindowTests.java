@@ -64,39 +64,34 @@ class SearchWindowTests {
         untilNewest = new Search.Filters(null, null, null, NEWEST.plusSeconds(1));
     }
 
-    @Test
-    void pagingNewestFirstFindsEveryMatchInOrderAcrossWidenedWindows() {
+    /** Every result of the search, page after page by the cursor each page gives; each page checked on the way. */
+    private List<Long> everyPage(Search searcher, Search.Filters filters, boolean byDate, int pageSize,
+                                 java.util.function.Consumer<Search.Page> eachPage) {
         List<Long> found = new ArrayList<>();
         SearchCursor cursor = null;
         do {
-            Search.Page page = search.search(token, untilNewest, true, cursor, 2);
-            assertThat(page.total()).isEqualTo(7);
+            Search.Page page = searcher.search(token, filters, byDate, cursor, pageSize);
+            eachPage.accept(page);
             page.results().forEach(result -> found.add(result.id()));
             cursor = page.next();
         } while (cursor != null);
+        return found;
+    }
+
+    @Test
+    void pagingNewestFirstFindsEveryMatchInOrderAcrossWidenedWindows() {
+        List<Long> found = everyPage(search, untilNewest, true, 2, page -> assertThat(page.total()).isEqualTo(7));
         assertThat(found).containsExactlyElementsOf(newestFirst);
     }
 
     @Test
     void windowsWithMoreMatchesThanFetchedAreOrderedAndCutInTheDatabaseAlike() {
         Search fetchingTwo = new Search(jdbc, transactions, new SimpleMeterRegistry(), Duration.ofSeconds(5), 2);
-        List<Long> found = new ArrayList<>();
-        SearchCursor cursor = null;
-        do {
-            Search.Page page = fetchingTwo.search(token, untilNewest, true, cursor, 2);
-            assertThat(page.total()).isEqualTo(3); // what two fetched matches and one more can tell: more than two
-            page.results().forEach(result -> found.add(result.id()));
-            cursor = page.next();
-        } while (cursor != null);
+        // what two fetched matches and one more can tell: more than two
+        List<Long> found = everyPage(fetchingTwo, untilNewest, true, 2, page -> assertThat(page.total()).isEqualTo(3));
         assertThat(found).containsExactlyElementsOf(newestFirst);
 
-        List<Long> byRelevance = new ArrayList<>();
-        cursor = null;
-        do {
-            Search.Page page = fetchingTwo.search(token, untilNewest, false, cursor, 3);
-            page.results().forEach(result -> byRelevance.add(result.id()));
-            cursor = page.next();
-        } while (cursor != null);
+        List<Long> byRelevance = everyPage(fetchingTwo, untilNewest, false, 3, page -> { });
         assertThat(byRelevance).containsExactlyInAnyOrderElementsOf(newestFirst)
                 .isEqualTo(search.search(token, untilNewest, false, null, 10).results().stream().map(SearchResult::id).toList());
     }
@@ -111,14 +106,7 @@ class SearchWindowTests {
     @Test
     void aStartDateBoundsTheWindowsWithoutLosingMatchesInsideIt() {
         Search.Filters lastHalfYear = new Search.Filters(null, null, NEWEST.minus(Duration.ofDays(150)), NEWEST.plusSeconds(1));
-        List<Long> found = new ArrayList<>();
-        SearchCursor cursor = null;
-        do {
-            Search.Page page = search.search(token, lastHalfYear, true, cursor, 1);
-            assertThat(page.total()).isEqualTo(4);
-            page.results().forEach(result -> found.add(result.id()));
-            cursor = page.next();
-        } while (cursor != null);
+        List<Long> found = everyPage(search, lastHalfYear, true, 1, page -> assertThat(page.total()).isEqualTo(4));
         assertThat(found).containsExactlyElementsOf(newestFirst.subList(0, 4));
     }
 
